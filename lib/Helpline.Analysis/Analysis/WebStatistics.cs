@@ -20,8 +20,8 @@ public sealed class WebStatistics : IReadOnlyList<WebVisits>
 
     public WebStatistics For(Site site) => new(_rows.Where(r => r.Site == site));
 
-    /// <summary>The months that start inside the period.</summary>
-    public WebStatistics In(Period period) => new(_rows.Where(r => period.Contains(r.Month)));
+    /// <summary>The months that overlap the period (a month is the smallest unit the statistics know).</summary>
+    public WebStatistics In(Period period) => new(_rows.Where(r => r.Month <= period.End && r.Month.AddMonths(1).AddDays(-1) >= period.Start));
 
     public int Visitors => _rows.Sum(r => r.Visitors);
 

@@ -8,8 +8,14 @@ public readonly record struct Period(DateOnly Start, DateOnly End)
     /// <summary>Every day there is.</summary>
     public static Period All { get; } = new(DateOnly.MinValue, DateOnly.MaxValue);
 
-    /// <summary>The period question 232 covers: May 2017 (the helpline's start) to November 2020.</summary>
-    public static Period Answer232 { get; } = Months(2017, 5, 2020, 11);
+    /// <summary>The four years answer 232 covers: May 2017 (the helpline's start) to December 2020.</summary>
+    public static Period Answer232 { get; } = Months(2017, 5, 2020, 12);
+
+    /// <summary>The window of the answer's unanswered phone calls: 'tussen mei 2017 en november 2020'.</summary>
+    public static Period Answer232Phone { get; } = Months(2017, 5, 2020, 11);
+
+    /// <summary>The window of the answer's unanswered chats: from the chat's start, June 2019, to November 2020.</summary>
+    public static Period Answer232Chat { get; } = Months(2019, 6, 2020, 11);
 
     public static Period Year(int year) => new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
 

@@ -123,5 +123,8 @@ internal sealed class DelimitedSource : IDisposable
         return null;
     }
 
+    /// <summary>The 1-based line a row starts on. Sep 0.17.1 gives the first row of a header-less read line 2: correct it.</summary>
+    public static int LineOf(SepReader.Row row) => row.RowIndex == 0 ? 1 : row.LineNumberFrom;
+
     public void Dispose() => Reader.Dispose();
 }

@@ -55,7 +55,7 @@ public static class RegisterCsv
 
         foreach (var row in source.Reader)
         {
-            int line = row.LineNumberFrom;
+            int line = DelimitedSource.LineOf(row);
             if (IsBlank(row))
             {
                 log.BlankLines++;
@@ -135,7 +135,7 @@ public static class RegisterCsv
         if (header.Recognised == 0)
         {
             throw new RegisterFormatException(name,
-                $"no recognisable register header on line {row.LineNumberFrom}: expected columns received_at (or date and time), channel, outcome; found {Quote(names)}");
+                $"no recognisable register header on line {DelimitedSource.LineOf(row)}: expected columns received_at (or date and time), channel, outcome; found {Quote(names)}");
         }
         var missing = new List<string>();
         if (!hasMoment)

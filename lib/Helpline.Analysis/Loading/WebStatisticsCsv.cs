@@ -41,7 +41,7 @@ public static class WebStatisticsCsv
 
         foreach (var row in source.Reader)
         {
-            int line = row.LineNumberFrom;
+            int line = DelimitedSource.LineOf(row);
             if (RegisterCsv.IsBlank(row))
             {
                 log.BlankLines++;

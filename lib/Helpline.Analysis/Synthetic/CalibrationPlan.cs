@@ -77,7 +77,13 @@ internal static class CalibrationPlan
     /// <summary>Website visitors per year (a5.website_2017..2020; 2021-2023 assumed).</summary>
     public static readonly Dictionary<int, int> Website = new()
     {
-        [2017] = 3343, [2018] = 13191, [2019] = 35178, [2020] = 28980, [2021] = 31250, [2022] = 30400, [2023] = 36900,
+        [2017] = 3343,
+        [2018] = 13191,
+        [2019] = 35178,
+        [2020] = 28980,
+        [2021] = 31250,
+        [2022] = 30400,
+        [2023] = 36900,
     };
 
     /// <summary>Self-help visitors and returning visitors: 5,492 and 628 from 14 December 2018 to end 2020

@@ -1,0 +1,28 @@
+using Microsoft.Data.Analysis;
+
+namespace Helpline.Analysis;
+
+/// <summary>Part 3 of the answer: help-seekers referred to specialised or long-term care.</summary>
+public static class ReferralTables
+{
+    /// <summary>Referrals per year by destination: <c>year</c>, one column per destination, <c>total</c>.</summary>
+    public static DataFrame PerYearByDestination(Register register)
+    {
+        var frame = register.Answered().Referred().CountBy(Breakdown.Year, Breakdown.Referral);
+        frame.Columns.Remove("none");
+        return frame;
+    }
+
+    /// <summary>Referrals in a period by type of help request: <c>requester</c>, <c>label</c>, <c>referred</c>, <c>share</c>.</summary>
+    public static DataFrame ByRequester(Register register, Period period)
+    {
+        var referred = register.Answered().Referred().In(period);
+        var rows = Enum.GetValues<Requester>().Select(r => (Requester: r, Count: referred.Count(c => c.Requester == r)))
+            .Where(r => r.Requester != Requester.Unknown || r.Count > 0).ToList();
+        return new DataFrame(
+            Frames.Strings("requester", rows.Select(r => r.Requester.Code())),
+            Frames.Strings("label", rows.Select(r => r.Requester.Label())),
+            Frames.Ints("referred", rows.Select(r => r.Count)),
+            Frames.Doubles("share", rows.Select(r => Frames.Percent(r.Count, referred.Count))));
+    }
+}

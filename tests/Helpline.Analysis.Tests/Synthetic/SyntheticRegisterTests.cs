@@ -1,0 +1,53 @@
+namespace Helpline.Analysis.Tests.Synthetic;
+
+public class SyntheticRegisterTests
+{
+    [Fact]
+    public void The_committed_files_are_exactly_what_the_generator_writes()
+    {
+        var data = SyntheticRegister.Generate(Shipped.Hours);
+        Assert.True(SyntheticRegister.RegisterText(data.Contacts) == File.ReadAllText(DataPaths.Default.Register),
+            "data/register/contacts.csv differs from the generator's output: run `dotnet run --project lib/Helpline.Notebooks -- synthesize`");
+        Assert.True(SyntheticRegister.WebVisitsText(data.Visits) == File.ReadAllText(DataPaths.Default.WebVisits),
+            "data/register/web-visits.csv differs from the generator's output");
+    }
+
+    [Fact]
+    public void Another_seed_gives_another_register_with_the_same_totals()
+    {
+        var other = Register.FromCleanRows(SyntheticRegister.Generate(Shipped.Hours, new SyntheticOptions { Seed = 7 }).Contacts);
+        Assert.NotEqual(Shipped.Register.Select(c => c.ReceivedAt), other.Select(c => c.ReceivedAt));
+        Assert.Equal([164, 1961, 713, 3823], UnansweredTables.Totals(other)["contacts"].Cast<int>());
+        Assert.Equal(60.0, (double)UnansweredTables.NewNumberShare(other, Period.Answer232Phone)["new_share"][0]);
+    }
+
+    [Fact]
+    public void The_shipped_register_loads_clean()
+    {
+        var report = Shipped.RegisterReport;
+        Assert.Equal((report.RowsRead, 0, 0), (report.RowsKept, report.Rejected.Count, report.Duplicates.Count));
+        Assert.Empty(report.OutsideOpeningHours);
+        Assert.Empty(report.Synonyms);
+    }
+
+    [Fact]
+    public void Answered_and_busy_calls_fall_inside_opening_hours_and_closed_ones_outside()
+    {
+        foreach (var c in Shipped.Register.Where(c => c.Channel != Channel.Email))
+            Assert.True(Shipped.Hours.IsOpen(c.Channel, c.ReceivedAt) == (c.Outcome != Outcome.Closed), $"{c}");
+    }
+
+    [Fact]
+    public void Busy_calls_are_rare_once_the_chat_opened()
+    {
+        var phoneBusy = Shipped.Register.On(Channel.Phone).With(Outcome.Busy);
+        Assert.True(phoneBusy.In(Period.Months(2017, 5, 2019, 5)).Count > 10 * phoneBusy.In(Period.Answer232Chat).Count);
+    }
+
+    [Fact]
+    public void Unanswered_contacts_carry_no_requester_gender_age_or_referral()
+    {
+        Assert.All(Shipped.Register.Missed(), c =>
+            Assert.Equal((Requester.Unknown, Gender.Unknown, AgeBand.Unknown, Referral.None), (c.Requester, c.Gender, c.AgeBand, c.Referral)));
+    }
+}
