@@ -1,12 +1,26 @@
 using System.CommandLine;
 using System.Globalization;
+using Helpline.Analysis;
 using Helpline.Notebooks.Commands;
+using Helpline.Notebooks.Hosting;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 var root = new RootCommand("Stop it Now! helpline analysis: run the notebooks, publish the site, check an export.")
 {
+    RunCommand.Create(),
+    PublishCommand.Create(),
+    WatchCommand.Create(),
     SynthesizeCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is NotebookException or RegisterFormatException)
+{
+    // A user's mistake: one clear message, no stack trace.
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Analysis;
+
+namespace Helpline.Analysis;
+
+/// <summary>
+/// Everything a notebook reads: the register, the web statistics, the published figures, what cleaning did, and
+/// where it all came from. Displayed, it is the page's data banner.
+/// </summary>
+public sealed record HelplineData(
+    Register Contacts,
+    WebStatistics Web,
+    PublishedFigures Published,
+    CleaningReport RegisterReport,
+    CleaningReport WebReport,
+    DataSource Source)
+{
+    private static readonly ConcurrentDictionary<(string, long, DateTime, string, long, DateTime), HelplineData> Cache = new();
+
+    /// <summary>Loads both files (default: the shipped synthetic ones). Files already loaded in this process and
+    /// unchanged since are not parsed again, so the notebooks of one publish share one load.</summary>
+    public static HelplineData Load(string? registerPath = null, string? webPath = null)
+    {
+        registerPath = Path.GetFullPath(registerPath ?? DataPaths.Default.Register);
+        webPath = Path.GetFullPath(webPath ?? DataPaths.Default.WebVisits);
+        var r = new FileInfo(registerPath);
+        var w = new FileInfo(webPath);
+        if (!r.Exists)
+            throw new RegisterFormatException(registerPath, "the register file does not exist");
+        if (!w.Exists)
+            throw new RegisterFormatException(webPath, "the web-statistics file does not exist");
+        return Cache.GetOrAdd((r.FullName, r.Length, r.LastWriteTimeUtc, w.FullName, w.Length, w.LastWriteTimeUtc), _ =>
+        {
+            var register = RegisterCsv.Load(registerPath);
+            var web = WebStatisticsCsv.Load(webPath);
+            return new HelplineData(register.Contacts, web.Visits, PublishedFigures.Load(), register.Report, web.Report,
+                DataSource.Of(registerPath, webPath));
+        });
+    }
+
+    /// <summary>The reconciliation table of one part of answer 232 (<c>"2"</c>) or of the later sources (<c>"b"</c>).</summary>
+    public DataFrame Reconcile(string part) => Reconciliation.Table(Reconciliation.Rows(Contacts, Web, Published, part));
+}

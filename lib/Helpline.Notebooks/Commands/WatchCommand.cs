@@ -1,0 +1,106 @@
+using System.CommandLine;
+using Helpline.Analysis;
+using Helpline.Notebooks.Hosting;
+using Helpline.Notebooks.Publishing;
+
+namespace Helpline.Notebooks.Commands;
+
+/// <summary>
+/// <c>watch</c>: the editing loop for people whose editor no longer runs .NET notebooks. Publishes once, serves the
+/// site on 127.0.0.1, and re-runs a notebook and re-renders its page each time its file is saved; open pages reload.
+/// </summary>
+internal static class WatchCommand
+{
+    public static Command Create()
+    {
+        var notebooks = RunCommand.NotebooksArgument();
+        var parameters = RunCommand.ParamOption();
+        var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "Folder for the site (default: site/ of the repository)." };
+        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 to serve the site on.", DefaultValueFactory = _ => 8232 };
+        var command = new Command("watch", "Publish, serve the site on 127.0.0.1, and re-render a notebook's page each time it is saved.")
+        {
+            notebooks, parameters, output, port,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var site = parse.GetValue(output)?.FullName ?? DataPaths.Default.Site;
+            var paths = RunCommand.Resolve(parse.GetValue(notebooks));
+            var values = NotebookParameters.Parse(parse.GetValue(parameters) ?? []);
+            var writer = new SiteWriter(site) { ReloadUrl = SiteServer.VersionPath };
+            var runs = (await RunCommand.RunAllAsync(paths, values, cancel)).ToDictionary(r => r.Source, StringComparer.Ordinal);
+            writer.WriteAssets();
+            foreach (var run in runs.Values)
+                writer.WritePage(run);
+            writer.WriteIndex(paths.Select(p => runs[p].Executed));
+
+            using var server = new SiteServer(site, parse.GetValue(port));
+            server.Start(cancel);
+            Console.Error.WriteLine($"serving {site} on {server.Url} (Ctrl+C to stop); watching {paths.Count} notebook(s)");
+
+            var saved = System.Threading.Channels.Channel.CreateUnbounded<string>();
+            using var watchers = new Watchers(paths, path => saved.Writer.TryWrite(path));
+            var runner = new NotebookRunner(Console.Error);
+            try
+            {
+                while (await saved.Reader.WaitToReadAsync(cancel))
+                {
+                    await Task.Delay(300, cancel); // editors save in several writes: let them finish
+                    var changed = new HashSet<string>(StringComparer.Ordinal);
+                    while (saved.Reader.TryRead(out var path))
+                        changed.Add(path);
+                    foreach (var path in changed.Order(StringComparer.Ordinal))
+                    {
+                        Console.Error.WriteLine($"{Path.GetFileName(path)} changed: running it again");
+                        try
+                        {
+                            var run = await runner.RunAsync(path, values, cancel);
+                            if (run.Failure is not null)
+                                Console.Error.WriteLine(run.Failure);
+                            runs[path] = run;
+                            writer.WritePage(run);
+                            writer.WriteIndex(paths.Select(p => runs[p].Executed));
+                            server.Bump();
+                            Console.Error.WriteLine($"{Path.GetFileName(path)}: page updated ({run.Elapsed.TotalSeconds:F1} s)");
+                        }
+                        catch (NotebookException e)
+                        {
+                            Console.Error.WriteLine($"error: {e.Message}");
+                        }
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>One watcher per folder, reporting the watched notebooks that are written.</summary>
+    private sealed class Watchers : IDisposable
+    {
+        private readonly List<FileSystemWatcher> _watchers = [];
+
+        public Watchers(IReadOnlyList<string> paths, Action<string> changed)
+        {
+            var watched = paths.ToHashSet(StringComparer.Ordinal);
+            foreach (var folder in paths.Select(Path.GetDirectoryName).Distinct())
+            {
+                var watcher = new FileSystemWatcher(folder!, "*.ipynb") { NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size };
+                void OnEvent(object? sender, FileSystemEventArgs e)
+                {
+                    if (watched.Contains(e.FullPath))
+                        changed(e.FullPath);
+                }
+                watcher.Changed += OnEvent;
+                watcher.Created += OnEvent;
+                watcher.Renamed += (sender, e) => OnEvent(sender, e);
+                watcher.EnableRaisingEvents = true;
+                _watchers.Add(watcher);
+            }
+        }
+
+        public void Dispose() => _watchers.ForEach(w => w.Dispose());
+    }
+}
