@@ -42,6 +42,9 @@ public static class NotebookDisplay
         Formatter.SetPreferredMimeTypesFor(typeof(Contact), "text/html");
         Formatter.Register<CleaningReport>((report, writer) => writer.Write($"<pre class=\"cleaning-report\">{WebUtility.HtmlEncode(report.Summary())}</pre>"), "text/html");
         Formatter.SetPreferredMimeTypesFor(typeof(CleaningReport), "text/html");
+        Formatter.Register<ProtectedTable>((table, writer) => writer.Write(TableHtml(table.ToDataFrame()) + $"<p class=\"table-note\">{WebUtility.HtmlEncode(table.Legend)}</p>"), "text/html");
+        Formatter.Register<ProtectedTable>((table, writer) => writer.Write(TableCsv(table.ToDataFrame())), "text/csv");
+        Formatter.SetPreferredMimeTypesFor(typeof(ProtectedTable), "text/html", "text/csv");
         Formatter.Register<Prose>((prose, writer) => writer.Write(prose.Html), "text/html");
         Formatter.SetPreferredMimeTypesFor(typeof(Prose), "text/html");
         Formatter.Register<HelplineData>((data, writer) => writer.Write(data.Source.BannerHtml(data.RegisterReport)), "text/html");
@@ -64,7 +67,7 @@ public static class NotebookDisplay
             foreach (var column in frame.Columns)
             {
                 var value = column[i];
-                bool numeric = value is int or long or double or float or decimal;
+                bool numeric = value is int or long or double or float or decimal || value is string text && IsCountText(text);
                 html.Append(numeric ? "<td class=\"n\">" : "<td>").Append(WebUtility.HtmlEncode(Format(value))).Append("</td>");
             }
             html.Append("</tr>");
@@ -112,6 +115,9 @@ public static class NotebookDisplay
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
+
+    /// <summary>A protected count as text: <c>1,234</c>, <c>≤5</c> or <c>x</c>.</summary>
+    private static bool IsCountText(string text) => text.Length > 0 && (text == "x" || text.All(c => char.IsAsciiDigit(c) || c is ',' or '.' or '≤'));
 
     internal static bool IsIdentifying(DataFrame frame) => frame.Columns.Any(c => IdentifyingColumns.Contains(c.Name));
 
