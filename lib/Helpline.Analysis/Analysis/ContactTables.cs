@@ -29,6 +29,41 @@ public static class ContactTables
             Frames.Doubles("share", counts.Select(c => Frames.Percent(c.Contacts, answered.Count))));
     }
 
+    /// <summary>1b: answered contacts by type of help request, counts only (<c>requester</c>, <c>contacts</c>): the input of
+    /// <see cref="Disclosure.Protect(DataFrame, DisclosureOptions)"/> before a pie is drawn.</summary>
+    public static DataFrame HelpRequestCounts(Register register, Period period)
+    {
+        var types = HelpRequestTypes(register, period);
+        return new DataFrame(types["requester"].Clone(), types["contacts"].Clone());
+    }
+
+    /// <summary>1b over time: per year, the share (percent) of each type of help request: <c>year</c>, one column per requester code.</summary>
+    public static DataFrame RequesterSharesPerYear(Register register)
+    {
+        var counts = register.Answered().CountBy(Breakdown.Year, Breakdown.Requester);
+        var totals = counts["total"].Cast<int>().ToArray();
+        var frame = new DataFrame(counts["year"].Clone());
+        foreach (var requester in Enum.GetValues<Requester>())
+        {
+            var column = counts[requester.Code()].Cast<int>().ToArray();
+            if (requester == Requester.Unknown && column.All(c => c == 0))
+                continue;
+            frame.Columns.Add(Frames.Doubles(requester.Code(), column.Select((n, i) => Frames.Percent(n, totals[i]))));
+        }
+        return frame;
+    }
+
+    /// <summary>1a over time: per year, the share (percent) of each channel: <c>year</c>, <c>phone</c>, <c>chat</c>, <c>email</c>.</summary>
+    public static DataFrame ChannelSharesPerYear(Register register)
+    {
+        var counts = PerYearByChannel(register);
+        var totals = counts["total"].Cast<int>().ToArray();
+        var frame = new DataFrame(counts["year"].Clone());
+        foreach (var channel in Enum.GetValues<Channel>())
+            frame.Columns.Add(Frames.Doubles(channel.Code(), counts[channel.Code()].Cast<int>().Select((n, i) => Frames.Percent(n, totals[i]))));
+        return frame;
+    }
+
     /// <summary>1b, in the four groups the press reported (self, close environment, professional, other with the
     /// wider environment and unknown): <c>group</c>, <c>contacts</c>, <c>share</c>.</summary>
     public static DataFrame RequesterGroups(Register register, Period period)

@@ -13,6 +13,14 @@ public static class ReferralTables
         return frame;
     }
 
+    /// <summary>Referrals by type of help request and destination: <c>requester</c>, one column per destination, <c>total</c>.</summary>
+    public static DataFrame ByRequesterAndDestination(Register register)
+    {
+        var frame = register.Answered().Referred().CountBy(Breakdown.Requester, Breakdown.Referral);
+        frame.Columns.Remove("none");
+        return frame;
+    }
+
     /// <summary>Referrals in a period by type of help request: <c>requester</c>, <c>label</c>, <c>referred</c>, <c>share</c>.</summary>
     public static DataFrame ByRequester(Register register, Period period)
     {

@@ -6,7 +6,7 @@ namespace Helpline.Analysis;
 internal static class ChartLayout
 {
     public static GenericChart Style(GenericChart chart, string title, string xTitle, string yTitle,
-        IEnumerable<object>? shapes = null, IEnumerable<object>? annotations = null, string barMode = "group", string? subtitle = null)
+        IEnumerable<object>? shapes = null, IEnumerable<object>? annotations = null, string barMode = "group", string? subtitle = null, bool categoryX = false)
     {
         var layout = GenericChart.getLayout(chart);
         layout.SetProperty("title", new Dictionary<string, object>
@@ -15,7 +15,10 @@ internal static class ChartLayout
             ["x"] = 0.0,
             ["xanchor"] = "left",
         });
-        layout.SetProperty("xaxis", new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = xTitle }, ["automargin"] = true });
+        var xaxis = new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = xTitle }, ["automargin"] = true };
+        if (categoryX)
+            xaxis["type"] = "category"; // years as labels: read as dates, a bar would be a millisecond wide
+        layout.SetProperty("xaxis", xaxis);
         layout.SetProperty("yaxis", new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = yTitle }, ["rangemode"] = "tozero", ["automargin"] = true });
         layout.SetProperty("font", new Dictionary<string, object> { ["family"] = Theme.Font, ["size"] = 13, ["color"] = "#222" });
         layout.SetProperty("barmode", barMode);
@@ -24,6 +27,7 @@ internal static class ChartLayout
         layout.SetProperty("legend", new Dictionary<string, object> { ["orientation"] = "h", ["y"] = -0.2 });
         layout.SetProperty("margin", new Dictionary<string, object> { ["t"] = 70, ["l"] = 60, ["r"] = 20, ["b"] = 60 });
         layout.SetProperty("height", 440);
+        layout.RemoveProperty("width"); // Plotly.NET sets 600 px: let the chart fill the page instead
         if (shapes is not null)
             layout.SetProperty("shapes", shapes.ToList());
         if (annotations is not null)

@@ -14,7 +14,7 @@ public static class WebCharts
         var visitors = perYear["visitors"].Cast<int>().ToArray();
         var chart = CSharpChart.Column<int, string, string>(visitors, Keys: years, Name: "Website visitors",
             MarkerColor: Theme.Color(Theme.ColourOf(Site.Website)), MultiText: visitors.Select(v => v.ToString("N0", NotebookDisplay.Culture)).ToArray());
-        return ChartLayout.Style(chart, "Website visitors per year", "Year", "Visitors");
+        return ChartLayout.Style(chart, "Website visitors per year", "Year", "Visitors", categoryX: true);
     }
 
     /// <summary>5: website visitors per month, with the campaign and media peaks the answer mentions.</summary>

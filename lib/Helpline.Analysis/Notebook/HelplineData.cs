@@ -38,6 +38,8 @@ public sealed record HelplineData(
         });
     }
 
-    /// <summary>The reconciliation table of one part of answer 232 (<c>"2"</c>) or of the later sources (<c>"b"</c>).</summary>
-    public DataFrame Reconcile(string part) => Reconciliation.Table(Reconciliation.Rows(Contacts, Web, Published, part));
+    /// <summary>The reconciliation table of the published figures whose key starts with one of the prefixes:
+    /// <c>"a2."</c> for part 2 of the answer, <c>"a"</c> for the whole answer, <c>"b."</c> for the later sources.</summary>
+    public DataFrame Reconcile(params string[] keyPrefixes) => Reconciliation.Table(
+        Reconciliation.Rows(Contacts, Web, Published).Where(r => keyPrefixes.Any(p => r.Figure.Key.StartsWith(p, StringComparison.Ordinal))));
 }

@@ -68,7 +68,8 @@ public static class NotebookDisplay
             {
                 var value = column[i];
                 bool numeric = value is int or long or double or float or decimal || value is string text && IsCountText(text);
-                html.Append(numeric ? "<td class=\"n\">" : "<td>").Append(WebUtility.HtmlEncode(Format(value))).Append("</td>");
+                var cell = Format(value);
+                html.Append(numeric ? "<td class=\"n\">" : cell.Length > 24 ? "<td class=\"t\">" : "<td>").Append(WebUtility.HtmlEncode(cell)).Append("</td>");
             }
             html.Append("</tr>");
         }

@@ -58,9 +58,11 @@ internal static partial class NotebookParameters
         };
     }
 
+    /// <summary>A value as C# would write it: <c>true</c>, <c>0.5</c>, <c>../data/x.csv</c>.</summary>
     public static string Display(object? value) => value switch
     {
         null => "null",
+        bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };

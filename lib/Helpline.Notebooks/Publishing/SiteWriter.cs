@@ -2,6 +2,7 @@ using System.Net;
 using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Helpline.Analysis;
 using Helpline.Notebooks.Hosting;
 using Markdig;
@@ -13,7 +14,7 @@ namespace Helpline.Notebooks.Publishing;
 /// displayed table as a CSV download, and plotly.js once for all pages. Nothing on a page depends on the clock,
 /// so the same notebooks and data give the same bytes.
 /// </summary>
-internal sealed class SiteWriter(string folder)
+internal sealed partial class SiteWriter(string folder)
 {
     public const string PlotlyFile = "assets/plotly-2.28.0.min.js";
     public const string CssFile = "assets/site.css";
@@ -61,7 +62,7 @@ internal sealed class SiteWriter(string folder)
         {
             if (cell.IsMarkdown)
             {
-                body.Append(Markdig.Markdown.ToHtml(cell.Source, Markdown)).Append('\n');
+                body.Append(NotebookLink().Replace(Markdig.Markdown.ToHtml(cell.Source, Markdown), "href=\"$1.html\"")).Append('\n');
                 continue;
             }
             if (!cell.IsCode)
@@ -146,6 +147,10 @@ internal sealed class SiteWriter(string folder)
 
             """;
     }
+
+    /// <summary>A link from one notebook to another (<c>01-contacts.ipynb</c>) points at its page on the site.</summary>
+    [GeneratedRegex(@"href=""(\d\d-[a-z0-9-]+)\.ipynb""")]
+    private static partial Regex NotebookLink();
 
     private static string Text(JsonNode? node) => node switch
     {

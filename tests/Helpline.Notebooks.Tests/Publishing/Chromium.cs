@@ -10,7 +10,22 @@ internal static partial class Chromium
     public static string? Executable =>
         new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
 
-    public sealed record PageCheck(string Dom, int ChartsDrawn, IReadOnlyList<string> ConsoleLines, IReadOnlyList<string> ExternalRequests);
+    public sealed record PageCheck(string Dom, int ChartsDrawn, IReadOnlyList<string> ConsoleLines, IReadOnlyList<string> ExternalRequests)
+    {
+        /// <summary>The thickness in pixels of every bar drawn (a vertical bar's width, a horizontal bar's height).</summary>
+        public IReadOnlyList<double> BarThickness =>
+        [
+            .. BarPath().Matches(Dom).Select(m =>
+            {
+                double D(string g) => double.Parse(m.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture);
+                return m.Groups["v"].Success ? Math.Abs(D("h") - D("x")) : Math.Abs(D("v2") - D("y"));
+            }),
+        ];
+    }
+
+    // A bar: M x,y V .. H h V .. Z (vertical) or M x,y H .. V v2 H .. Z (horizontal).
+    [GeneratedRegex(@"<g class=""point""><path d=""M(?<x>[-\d.]+),(?<y>[-\d.]+)(?:(?<v>V[-\d.]+H(?<h>[-\d.]+)V)|H[-\d.]+V(?<v2>[-\d.]+)H)")]
+    private static partial Regex BarPath();
 
     [GeneratedRegex(@"INFO:CONSOLE[^\]]*\] (?<message>.*)$", RegexOptions.Multiline)]
     private static partial Regex ConsoleLine();

@@ -70,7 +70,7 @@ public class PublishTests(PublishedSite site) : IClassFixture<PublishedSite>
     }
 
     [SkippableFact]
-    public void Every_page_draws_its_charts_in_headless_Chromium_with_no_console_message_and_no_request_leaving_the_machine()
+    public void Every_page_draws_its_charts_with_visible_bars_in_headless_Chromium_with_no_console_message_and_no_request_leaving_the_machine()
     {
         Skip.If(Chromium.Executable is null, "Chromium is not installed (Debian package 'chromium'); .ci/run installs it");
         foreach (var notebook in PublishedSite.Notebooks)
@@ -79,6 +79,7 @@ public class PublishTests(PublishedSite site) : IClassFixture<PublishedSite>
             var expected = Regex.Count(File.ReadAllText(path), "<div class=\"chart\"");
             var check = Chromium.Open(path);
             Assert.True(expected == check.ChartsDrawn, $"{notebook}: {check.ChartsDrawn} of {expected} charts drawn");
+            Assert.True(check.BarThickness.All(t => t >= 1), $"{notebook}: a bar is drawn {check.BarThickness.DefaultIfEmpty(0).Min():F2} px thick");
             Assert.True(check.ConsoleLines.Count == 0, $"{notebook}: console said {string.Join(" | ", check.ConsoleLines)}");
             Assert.True(check.ExternalRequests.Count == 0, $"{notebook}: requested {string.Join(", ", check.ExternalRequests)}");
         }

@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+using Plotly.NET;
+
+namespace Helpline.Analysis.Tests.Charts;
+
+/// <summary>A chart as the JSON plotly.js draws: what the chart tests assert, never pixels.</summary>
+internal sealed class Figure(GenericChart chart)
+{
+    public JsonNode Json { get; } = JsonNode.Parse(GenericChart.toFigureJson(chart))!;
+
+    public JsonArray Traces => Json["data"]!.AsArray();
+
+    public string Title => (string)Json["layout"]!["title"]!["text"]!;
+
+    public string? XTitle => (string?)Json["layout"]!["xaxis"]?["title"]?["text"];
+
+    public string? YTitle => (string?)Json["layout"]!["yaxis"]?["title"]?["text"];
+
+    public IEnumerable<string> Names => Traces.Select(t => (string?)t!["name"] ?? "");
+
+    public JsonNode Trace(string name) => Traces.Single(t => (string?)t!["name"] == name)!;
+
+    /// <summary>A theme colour as Plotly.NET writes it: <c>#1f5f99</c> becomes <c>rgba(31, 95, 153, 1.0)</c>.</summary>
+    public static string Rgba(string hex)
+    {
+        var rgb = Convert.FromHexString(hex.TrimStart('#'));
+        return $"rgba({rgb[0]}, {rgb[1]}, {rgb[2]}, 1.0)";
+    }
+
+    public static string Colour(JsonNode trace) => (string?)trace["marker"]?["color"] ?? (string?)trace["line"]?["color"] ?? "";
+}
