@@ -12,6 +12,7 @@ var root = new RootCommand("Stop it Now! helpline analysis: run the notebooks, p
     RunCommand.Create(),
     PublishCommand.Create(),
     WatchCommand.Create(),
+    ValidateCommand.Create(),
     SynthesizeCommand.Create(),
 };
 try

@@ -10,8 +10,9 @@ namespace Helpline.Analysis;
 public sealed class ProtectedTable
 {
     internal ProtectedTable(string keyName, string[] keys, string[] columns, int[,] values, CellState[,] states,
-        int[] rowTotals, CellState[] rowTotalStates, int[] columnTotals, CellState[] columnTotalStates, DisclosureOptions options)
+        int[] rowTotals, CellState[] rowTotalStates, int[] columnTotals, CellState[] columnTotalStates, DisclosureOptions options, CellState grandTotalState)
     {
+        GrandTotalState = grandTotalState;
         KeyName = keyName;
         Keys = keys;
         Columns = columns;
@@ -45,8 +46,10 @@ public sealed class ProtectedTable
 
     public DisclosureOptions Options { get; }
 
+    public CellState GrandTotalState { get; }
+
     public int SuppressedCells => States.Cast<CellState>().Count(s => s != CellState.Shown)
-        + RowTotalStates.Count(s => s != CellState.Shown) + ColumnTotalStates.Count(s => s != CellState.Shown);
+        + RowTotalStates.Count(s => s != CellState.Shown) + ColumnTotalStates.Count(s => s != CellState.Shown) + (GrandTotalState != CellState.Shown ? 1 : 0);
 
     /// <summary>What a page may show of a cell: its count, or null when it is suppressed.</summary>
     public int? Shown(int row, int column) => States[row, column] == CellState.Shown ? Values[row, column] : null;
@@ -65,7 +68,7 @@ public sealed class ProtectedTable
                 Enumerable.Range(0, rows).Select(i => Text(Values[i, j], States[i, j])).Append(Text(ColumnTotals[j], ColumnTotalStates[j]))));
         }
         frame.Columns.Add(new StringDataFrameColumn("total",
-            Enumerable.Range(0, rows).Select(i => Text(RowTotals[i], RowTotalStates[i])).Append(Text(RowTotals.Sum(), CellState.Shown))));
+            Enumerable.Range(0, rows).Select(i => Text(RowTotals[i], RowTotalStates[i])).Append(Text(RowTotals.Sum(), GrandTotalState))));
         return frame;
     }
 

@@ -19,4 +19,7 @@ public readonly record struct Contact(
 {
     /// <summary>Busy or closed: the helpline could not take the contact.</summary>
     public bool IsMissed => Outcome is Outcome.Busy or Outcome.Closed;
+
+    /// <summary>Says what it is without its values: printed in a notebook, a row would reach the page.</summary>
+    public override string ToString() => $"a register row from line {SourceLine} (values not shown: raw rows never reach a page)";
 }

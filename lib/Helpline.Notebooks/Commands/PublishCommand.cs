@@ -15,16 +15,19 @@ internal static class PublishCommand
         var notebooks = RunCommand.NotebooksArgument();
         var parameters = RunCommand.ParamOption();
         var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "Folder for the site (default: site/ of the repository)." };
+        var allowTracked = new Option<bool>("--allow-tracked-output") { Description = "Write pages built from a private export into a folder git tracks (refused otherwise)." };
         var command = new Command("publish", "Run the notebooks and write a static site that works offline: index, one page per notebook, executed notebooks, CSV downloads.")
         {
-            notebooks, parameters, output,
+            notebooks, parameters, output, allowTracked,
         };
         command.SetAction(async (parse, cancel) =>
         {
             var clock = Stopwatch.StartNew();
             var site = parse.GetValue(output)?.FullName ?? DataPaths.Default.Site;
             var paths = RunCommand.Resolve(parse.GetValue(notebooks));
-            var runs = await RunCommand.RunAllAsync(paths, NotebookParameters.Parse(parse.GetValue(parameters) ?? []), cancel);
+            var values = NotebookParameters.Parse(parse.GetValue(parameters) ?? []);
+            OutputGuard.Check(site, values, parse.GetValue(allowTracked));
+            var runs = await RunCommand.RunAllAsync(paths, values, cancel);
             var writer = new SiteWriter(site);
             writer.WriteAssets();
             foreach (var run in runs)

@@ -16,7 +16,8 @@ internal static partial class NotebookParameters
     [GeneratedRegex(@"^\s*(?:var|string|int|long|double|decimal|bool)\s+(?<name>[A-Za-z_]\w*)\s*=", RegexOptions.Multiline)]
     private static partial Regex Declaration();
 
-    /// <summary>Parses <c>name=value</c> pairs; the last value of a name wins.</summary>
+    /// <summary>Parses <c>name=value</c> pairs; the last value of a name wins. A relative path that names a file from the
+    /// folder the command was started in becomes absolute, since notebooks run in <c>notebooks/</c>.</summary>
     public static IReadOnlyDictionary<string, string> Parse(IEnumerable<string> pairs)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -25,7 +26,8 @@ internal static partial class NotebookParameters
             int eq = pair.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0)
                 throw new NotebookException($"--param '{pair}': expected name=value, e.g. --param threshold=10");
-            values[pair[..eq].Trim()] = pair[(eq + 1)..];
+            var value = pair[(eq + 1)..];
+            values[pair[..eq].Trim()] = !Path.IsPathRooted(value) && value.Length > 0 && File.Exists(value) ? Path.GetFullPath(value) : value;
         }
         return values;
     }

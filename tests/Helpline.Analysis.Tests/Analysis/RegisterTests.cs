@@ -65,4 +65,11 @@ public class RegisterTests
         Assert.Equal("phone", frame["channel"][0]);
         Assert.Equal(5, frame.Rows.Count);
     }
+
+    [Fact]
+    public void A_contact_printed_as_text_shows_none_of_its_values()
+    {
+        var contact = new Contact(new DateTime(2020, 3, 3, 15, 32, 0), Channel.Phone, Outcome.Answered, CallerKey: "kSecret", ContactId: "C1", SourceLine: 7);
+        Assert.Equal("a register row from line 7 (values not shown: raw rows never reach a page)", contact.ToString());
+    }
 }

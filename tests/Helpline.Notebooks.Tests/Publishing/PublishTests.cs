@@ -69,6 +69,14 @@ public class PublishTests(PublishedSite site) : IClassFixture<PublishedSite>
         }
     }
 
+    [Fact]
+    public void No_page_download_or_executed_notebook_holds_a_moment_finer_than_the_day()
+    {
+        var moment = new Regex(@"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}");
+        foreach (var file in Directory.GetFiles(site.First, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".js", StringComparison.Ordinal)))
+            Assert.False(moment.IsMatch(File.ReadAllText(file)), $"{Path.GetFileName(file)} holds {moment.Match(File.ReadAllText(file)).Value}");
+    }
+
     [SkippableFact]
     public void Every_page_draws_its_charts_with_visible_bars_in_headless_Chromium_with_no_console_message_and_no_request_leaving_the_machine()
     {

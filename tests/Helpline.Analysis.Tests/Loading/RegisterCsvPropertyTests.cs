@@ -1,0 +1,77 @@
+using System.Text;
+using CsCheck;
+using Xunit.Abstractions;
+
+namespace Helpline.Analysis.Tests.Loading;
+
+/// <summary>Whatever bytes arrive, the loader returns a report whose accounting holds, or one clear error: never anything else.</summary>
+public class RegisterCsvPropertyTests(ITestOutputHelper output)
+{
+    private const string Valid =
+        "contact_id;received_at;channel;outcome;requester;gender;age_band;caller_key;referral\r\n" +
+        "1;03/03/2020 15:32;telefoon;beantwoord;eigen gevoelens;m;26-35;k1;CAW\r\n" +
+        "2;2020-03-03T16:05;chat;answered;close_environment;;;k2;\r\n" +
+        "\"3;x\";01/03/2020 10:00;phone;closed;;;;k3;\r\n" +
+        "4;04/03/2020 08:12;e-mail;ja;hulpverlener;;;k4;geen\r\n" +
+        "Totaal;4;;;;;;;\r\n";
+
+    private static readonly char[] Alphabet = [';', ',', '"', '\r', '\n', ' ', 'a', '1', '/', ':', '-', 'é', '\t', '\0'];
+
+    private static bool HoldsOrFailsClearly(byte[] bytes, out string? problem)
+    {
+        problem = null;
+        try
+        {
+            var load = RegisterCsv.Read(new MemoryStream(bytes), "fuzz.csv", Shipped.Hours);
+            if (!load.Report.AccountingHolds)
+                problem = $"accounting does not hold: {load.Report.Summary()}";
+            else if (load.Report.RowsKept != load.Contacts.Count)
+                problem = "kept rows and register differ";
+            return problem is null;
+        }
+        catch (RegisterFormatException e) when (e.Message.StartsWith("fuzz.csv: ", StringComparison.Ordinal))
+        {
+            return true;
+        }
+    }
+
+    [Fact]
+    public void Arbitrary_bytes_give_a_report_that_adds_up_or_one_clear_error()
+    {
+        int cases = 0;
+        Gen.Byte.Array[0, 600].Sample(bytes =>
+        {
+            Interlocked.Increment(ref cases);
+            return HoldsOrFailsClearly(bytes, out _);
+        }, iter: 3000, seed: "0N0XIzNsQ0O2");
+        output.WriteLine($"{cases} arbitrary byte arrays loaded");
+        Assert.Equal(3000, cases);
+    }
+
+    [Fact]
+    public void Arbitrary_mutations_of_a_valid_export_give_a_report_that_adds_up_or_one_clear_error()
+    {
+        int cases = 0;
+        var mutation = Gen.Select(Gen.Int[0, 3], Gen.Int[0, Valid.Length - 1], Gen.Int[0, Alphabet.Length - 1], Gen.Int[1, 40]);
+        mutation.Array[1, 8].Sample(mutations =>
+        {
+            int n = Interlocked.Increment(ref cases);
+            var text = new StringBuilder(Valid);
+            foreach (var (kind, at, symbol, length) in mutations)
+            {
+                int position = Math.Min(at, text.Length);
+                switch (kind)
+                {
+                    case 0: text.Insert(position, Alphabet[symbol]); break;
+                    case 1: text.Remove(position, Math.Min(length, text.Length - position)); break;
+                    case 2: text.Insert(position, text.ToString(0, Math.Min(length, text.Length))); break;
+                    default: if (position < text.Length) text[position] = Alphabet[symbol]; break;
+                }
+            }
+            var bytes = (n % 2 == 0 ? Encoding.UTF8 : Encoding.GetEncoding(1252)).GetBytes(text.ToString());
+            return HoldsOrFailsClearly(bytes, out _);
+        }, iter: 3000, seed: "0N0XIzNsQ0O2");
+        output.WriteLine($"{cases} mutated exports loaded");
+        Assert.Equal(3000, cases);
+    }
+}
