@@ -47,17 +47,17 @@ public sealed class Breakdown
         [.. Enumerable.Range(0, 24).Select(h => $"{h:D2}:00")],
         c => c.ReceivedAt.Hour));
 
-    public static Breakdown Channel { get; } = Of("channel", Categories.Channels, c => c.Channel);
+    public static Breakdown Channel { get; } = Of("channel", Categories.Channels, c => (int)c.Channel);
 
-    public static Breakdown Outcome { get; } = Of("outcome", Categories.Outcomes, c => c.Outcome);
+    public static Breakdown Outcome { get; } = Of("outcome", Categories.Outcomes, c => (int)c.Outcome);
 
-    public static Breakdown Requester { get; } = Of("requester", Categories.Requesters, c => c.Requester);
+    public static Breakdown Requester { get; } = Of("requester", Categories.Requesters, c => (int)c.Requester);
 
-    public static Breakdown Gender { get; } = Of("gender", Categories.Genders, c => c.Gender);
+    public static Breakdown Gender { get; } = Of("gender", Categories.Genders, c => (int)c.Gender);
 
-    public static Breakdown AgeBand { get; } = Of("age_band", Categories.AgeBands, c => c.AgeBand);
+    public static Breakdown AgeBand { get; } = Of("age_band", Categories.AgeBands, c => (int)c.AgeBand);
 
-    public static Breakdown Referral { get; } = Of("referral", Categories.Referrals, c => c.Referral);
+    public static Breakdown Referral { get; } = Of("referral", Categories.Referrals, c => (int)c.Referral);
 
     /// <summary>Whether a missed contact's caller key was seen before: <c>new</c>, <c>known</c> or <c>no key</c>.</summary>
     public static Breakdown Caller { get; } = new("caller", _ => new Axis(
@@ -68,14 +68,15 @@ public sealed class Breakdown
 
     public override string ToString() => Name;
 
-    private static Breakdown Of<T>(string name, CategoryTable<T> table, Func<Contact, T> value) where T : struct, Enum
+    /// <param name="value">The category's underlying number: a cast, so no enum is boxed per contact.</param>
+    private static Breakdown Of<T>(string name, CategoryTable<T> table, Func<Contact, int> value) where T : struct, Enum
     {
         var values = table.Values;
         var labels = values.Select(table.Code).ToArray();
         var index = new int[values.Max(v => Convert.ToInt32(v, CultureInfo.InvariantCulture)) + 1];
         for (int i = 0; i < values.Count; i++)
             index[Convert.ToInt32(values[i], CultureInfo.InvariantCulture)] = i;
-        return new Breakdown(name, _ => new Axis(labels, c => index[Convert.ToInt32(value(c), CultureInfo.InvariantCulture)]));
+        return new Breakdown(name, _ => new Axis(labels, c => index[value(c)]));
     }
 
     /// <summary>The labels of an axis in order, and where a contact falls on it (outside: below 0 or past the end).</summary>

@@ -15,28 +15,38 @@ namespace Helpline.Analysis;
 /// </code></example>
 public sealed class Register : IReadOnlyList<Contact>
 {
-    private readonly Contact[] _contacts;
+    // A filtered register is a view: the loaded contacts, shared, and the positions it keeps (null: all of them).
+    private readonly Contact[] _all;
+    private readonly int[]? _selected;
 
-    private Register(Contact[] contacts, Period scope)
+    private Register(Contact[] all, int[]? selected, Period scope)
     {
-        _contacts = contacts;
+        _all = all;
+        _selected = selected;
         Scope = scope;
     }
 
     /// <summary>The days this register covers: whole months from its first to its last contact, narrowed by <see cref="In"/>.</summary>
     public Period Scope { get; }
 
-    public int Count => _contacts.Length;
+    public int Count => _selected?.Length ?? _all.Length;
 
-    public Contact this[int index] => _contacts[index];
+    public Contact this[int index] => _selected is null ? _all[index] : _all[_selected[index]];
 
     /// <summary>Loads a register file (default: the shipped synthetic one) and drops the cleaning report.</summary>
     public static Register Load(string? path = null) => RegisterCsv.Load(path ?? DataPaths.Default.Register).Contacts;
 
-    /// <summary>Builds a register from rows already clean: sorts them by arrival and marks new callers.</summary>
+    /// <summary>Builds a register from rows already clean: sorts them by arrival (ties keep their order) and marks new callers.</summary>
     public static Register FromCleanRows(IEnumerable<Contact> contacts)
     {
-        var sorted = contacts.Select((c, i) => (c, i)).OrderBy(p => p.c.ReceivedAt).ThenBy(p => p.i).Select(p => p.c).ToArray();
+        var sorted = contacts.ToArray();
+        if (!IsSorted(sorted))
+        {
+            var keys = new (long Ticks, int Order)[sorted.Length];
+            for (int i = 0; i < sorted.Length; i++)
+                keys[i] = (sorted[i].ReceivedAt.Ticks, i);
+            Array.Sort(keys, sorted);
+        }
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < sorted.Length; i++)
         {
@@ -46,10 +56,40 @@ public sealed class Register : IReadOnlyList<Contact>
         var scope = sorted.Length == 0
             ? new Period(new DateOnly(2017, 5, 1), new DateOnly(2017, 4, 30))
             : Period.Months(sorted[0].ReceivedAt.Year, sorted[0].ReceivedAt.Month, sorted[^1].ReceivedAt.Year, sorted[^1].ReceivedAt.Month);
-        return new Register(sorted, scope);
+        return new Register(sorted, null, scope);
     }
 
-    public Register Where(Func<Contact, bool> predicate) => new([.. _contacts.Where(predicate)], Scope);
+    private static bool IsSorted(Contact[] contacts)
+    {
+        for (int i = 1; i < contacts.Length; i++)
+        {
+            if (contacts[i].ReceivedAt < contacts[i - 1].ReceivedAt)
+                return false;
+        }
+        return true;
+    }
+
+    public Register Where(Func<Contact, bool> predicate)
+    {
+        var kept = new List<int>();
+        if (_selected is null)
+        {
+            for (int i = 0; i < _all.Length; i++)
+            {
+                if (predicate(_all[i]))
+                    kept.Add(i);
+            }
+        }
+        else
+        {
+            foreach (int i in _selected)
+            {
+                if (predicate(_all[i]))
+                    kept.Add(i);
+            }
+        }
+        return new Register(_all, [.. kept], Scope);
+    }
 
     public Register With(Outcome outcome) => Where(c => c.Outcome == outcome);
 
@@ -68,7 +108,10 @@ public sealed class Register : IReadOnlyList<Contact>
     public Register In(Period period)
     {
         var scope = Scope.Intersect(period);
-        return new Register([.. _contacts.Where(c => scope.Contains(c.ReceivedAt))], scope);
+        var from = scope.IsEmpty ? DateTime.MaxValue : scope.Start.ToDateTime(TimeOnly.MinValue);
+        var to = scope.IsEmpty ? DateTime.MinValue : scope.End.ToDateTime(TimeOnly.MaxValue);
+        var narrowed = Where(c => c.ReceivedAt >= from && c.ReceivedAt <= to);
+        return new Register(_all, narrowed._selected, scope);
     }
 
     /// <summary>Counts per step of one breakdown: columns <c>{breakdown}</c> and <c>contacts</c>.</summary>
@@ -76,7 +119,7 @@ public sealed class Register : IReadOnlyList<Contact>
     {
         var axis = rows.For(Scope);
         var counts = new int[axis.Labels.Length];
-        foreach (var contact in _contacts)
+        foreach (var contact in this)
         {
             int i = axis.IndexOf(contact);
             if ((uint)i < (uint)counts.Length)
@@ -93,7 +136,7 @@ public sealed class Register : IReadOnlyList<Contact>
         var counts = new int[colAxis.Labels.Length][];
         for (int j = 0; j < counts.Length; j++)
             counts[j] = new int[rowAxis.Labels.Length];
-        foreach (var contact in _contacts)
+        foreach (var contact in this)
         {
             int i = rowAxis.IndexOf(contact), j = colAxis.IndexOf(contact);
             if ((uint)i < (uint)rowAxis.Labels.Length && (uint)j < (uint)counts.Length)
@@ -112,18 +155,30 @@ public sealed class Register : IReadOnlyList<Contact>
     /// will be published (the notebook formatter refuses to).
     /// </summary>
     public DataFrame ToDataFrame() => new(
-        new DateTimeDataFrameColumn("received_at", _contacts.Select(c => c.ReceivedAt)),
-        new StringDataFrameColumn("channel", _contacts.Select(c => c.Channel.Code())),
-        new StringDataFrameColumn("outcome", _contacts.Select(c => c.Outcome.Code())),
-        new StringDataFrameColumn("requester", _contacts.Select(c => c.Requester.Code())),
-        new StringDataFrameColumn("gender", _contacts.Select(c => c.Gender.Code())),
-        new StringDataFrameColumn("age_band", _contacts.Select(c => c.AgeBand.Code())),
-        new StringDataFrameColumn("referral", _contacts.Select(c => c.Referral.Code())),
-        new BooleanDataFrameColumn("is_new_caller", _contacts.Select(c => c.IsNewCaller)),
-        new StringDataFrameColumn("contact_id", _contacts.Select(c => c.ContactId)),
-        new StringDataFrameColumn("caller_key", _contacts.Select(c => c.CallerKey)));
+        new DateTimeDataFrameColumn("received_at", this.Select(c => c.ReceivedAt)),
+        new StringDataFrameColumn("channel", this.Select(c => c.Channel.Code())),
+        new StringDataFrameColumn("outcome", this.Select(c => c.Outcome.Code())),
+        new StringDataFrameColumn("requester", this.Select(c => c.Requester.Code())),
+        new StringDataFrameColumn("gender", this.Select(c => c.Gender.Code())),
+        new StringDataFrameColumn("age_band", this.Select(c => c.AgeBand.Code())),
+        new StringDataFrameColumn("referral", this.Select(c => c.Referral.Code())),
+        new BooleanDataFrameColumn("is_new_caller", this.Select(c => c.IsNewCaller)),
+        new StringDataFrameColumn("contact_id", this.Select(c => c.ContactId)),
+        new StringDataFrameColumn("caller_key", this.Select(c => c.CallerKey)));
 
-    public IEnumerator<Contact> GetEnumerator() => ((IEnumerable<Contact>)_contacts).GetEnumerator();
+    public IEnumerator<Contact> GetEnumerator()
+    {
+        if (_selected is null)
+        {
+            foreach (var contact in _all)
+                yield return contact;
+        }
+        else
+        {
+            foreach (int i in _selected)
+                yield return _all[i];
+        }
+    }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

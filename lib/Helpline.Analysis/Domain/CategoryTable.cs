@@ -5,6 +5,7 @@ internal sealed class CategoryTable<T> where T : struct, Enum
 {
     private readonly Dictionary<string, T> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<T, (string Code, string Label)> _names = [];
+    private readonly List<(string Code, T Value)> _codes = [];
 
     public CategoryTable(string column, T? blank = null)
     {
@@ -23,6 +24,7 @@ internal sealed class CategoryTable<T> where T : struct, Enum
     {
         _names[value] = (code, label);
         _byName[code] = value;
+        _codes.Add((code, value));
         foreach (var synonym in synonyms)
             _byName[synonym] = value;
         return this;
@@ -41,6 +43,16 @@ internal sealed class CategoryTable<T> where T : struct, Enum
         {
             value = Blank.GetValueOrDefault();
             return Blank.HasValue;
+        }
+
+        // Most cells hold the canonical code: an ordinal compare is cheaper than a case-insensitive hash.
+        foreach (var (code, canonical) in _codes)
+        {
+            if (cell.SequenceEqual(code))
+            {
+                value = canonical;
+                return true;
+            }
         }
 
         var lookup = _byName.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -72,6 +72,35 @@ public static class SyntheticRegister
         File.WriteAllText(webVisitsPath, WebVisitsText(data.Visits), new UTF8Encoding(false));
     }
 
+    /// <summary>
+    /// Writes a register of exactly <paramref name="rows"/> rows with the shape of <paramref name="data"/>: each row
+    /// is repeated as often as needed (spread evenly over the period), each copy with its own contact id and caller key,
+    /// so the monthly shape, the channel mix and the share of new numbers stay as they are. For benchmarks.
+    /// </summary>
+    public static void WriteScaled(SyntheticData data, long rows, TextWriter writer)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        var contacts = data.Contacts;
+        writer.Write("contact_id,received_at,channel,outcome,requester,gender,age_band,caller_key,referral\n");
+        var line = new StringBuilder();
+        for (int i = 0; i < contacts.Count; i++)
+        {
+            long copies = (i + 1) * rows / contacts.Count - i * rows / contacts.Count;
+            var c = contacts[i];
+            for (long copy = 0; copy < copies; copy++)
+            {
+                var suffix = copy == 0 ? "" : "-" + copy.ToString(CultureInfo.InvariantCulture);
+                line.Clear().Append(c.ContactId).Append(suffix).Append(',')
+                    .Append(c.ReceivedAt.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)).Append(',')
+                    .Append(c.Channel.Code()).Append(',').Append(c.Outcome.Code()).Append(',')
+                    .Append(c.Requester.Code()).Append(',').Append(c.Gender.Code()).Append(',')
+                    .Append(c.AgeBand.Code()).Append(',').Append(c.CallerKey).Append(suffix).Append(',')
+                    .Append(c.Referral.Code()).Append('\n');
+                writer.Write(line);
+            }
+        }
+    }
+
     public static string RegisterText(IEnumerable<Contact> contacts)
     {
         var text = new StringBuilder("contact_id,received_at,channel,outcome,requester,gender,age_band,caller_key,referral\n");

@@ -50,4 +50,16 @@ public class SyntheticRegisterTests
         Assert.All(Shipped.Register.Missed(), c =>
             Assert.Equal((Requester.Unknown, Gender.Unknown, AgeBand.Unknown, Referral.None), (c.Requester, c.Gender, c.AgeBand, c.Referral)));
     }
+
+    [Fact]
+    public void A_scaled_register_has_exactly_the_rows_asked_for_and_the_same_shape()
+    {
+        var data = SyntheticRegister.Generate(Shipped.Hours);
+        var text = new StringWriter();
+        SyntheticRegister.WriteScaled(data, 55_326, text);
+        var scaled = RegisterCsv.Parse(text.ToString(), "scaled.csv", Shipped.Hours);
+        Assert.Equal((55_326, 55_326), (scaled.Report.RowsRead, scaled.Report.RowsKept));
+        Assert.Equal(3 * 164, scaled.Contacts.On(Channel.Phone).With(Outcome.Busy).In(Period.Answer232Phone).Count);
+        Assert.Equal(60.0, (double)UnansweredTables.NewNumberShare(scaled.Contacts, Period.Answer232Phone)["new_share"][0]);
+    }
 }

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using System.Globalization;
+using Helpline.Analysis;
+using Helpline.Benchmarks;
+
+// Measures load + clean, then every aggregation of the answer, on one register file; prints one table row.
+// Usage: dotnet run -c Release --project tests/Helpline.Benchmarks -- FILE [RUNS]
+// Run one file per process: the peak working set is the process's.
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.Length < 1 || !File.Exists(args[0]))
+{
+    Console.Error.WriteLine("usage: Helpline.Benchmarks FILE [RUNS]   (make files with: dotnet run --project lib/Helpline.Notebooks -- synthesize --rows N --output DIR)");
+    return 1;
+}
+var file = args[0];
+int runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+var hours = OpeningHours.Shipped();
+var load = new List<double>();
+var aggregate = new List<double>();
+var allocated = new List<double>();
+int rows = 0;
+for (int run = 0; run < runs; run++)
+{
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    long before = GC.GetTotalAllocatedBytes(precise: true);
+    var clock = Stopwatch.StartNew();
+    var loaded = RegisterCsv.Load(file, hours);
+    load.Add(clock.Elapsed.TotalSeconds);
+    clock.Restart();
+    AnswerAggregations.Run(loaded.Contacts);
+    aggregate.Add(clock.Elapsed.TotalSeconds);
+    allocated.Add((GC.GetTotalAllocatedBytes(precise: true) - before) / 1e6);
+    rows = loaded.Report.RowsRead;
+}
+double peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1e6;
+static string Stat(List<double> v) => $"{Median(v),7:F3} {v.Min(),7:F3} {v.Max(),7:F3}";
+static double Median(List<double> v) { var s = v.Order().ToList(); return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2; }
+var total = load.Zip(aggregate, (a, b) => a + b).ToList();
+Console.WriteLine($"ours   {rows,10:N0}  load {Stat(load)}  aggregate {Stat(aggregate)}  total {Stat(total)}  allocated {Median(allocated),8:F0} MB  peak {peak,7:F0} MB  runs {runs}");
+return 0;

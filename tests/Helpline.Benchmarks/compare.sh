@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Side by side, on this machine: our load + clean + aggregations against pandas doing the same on the same files,
+# in alternation, with `cat FILE > /dev/null` as the floor; then publish against nbconvert when Jupyter is there.
+# Usage: tests/Helpline.Benchmarks/compare.sh [ROWS...]   (default: 10000 1000000 5000000)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+sizes=("${@:-10000 1000000 5000000}")
+[ $# -eq 0 ] && sizes=(10000 1000000 5000000)
+py=/usr/bin/python3
+if ! "$py" -c 'import pandas' 2>/dev/null; then
+  echo "installing Debian's python3-pandas" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pandas >/dev/null
+fi
+dotnet build -c Release tests/Helpline.Benchmarks >/dev/null
+dotnet build lib/Helpline.Notebooks >/dev/null
+bench=artifacts/bin/Helpline.Benchmarks/release/Helpline.Benchmarks.dll
+host=artifacts/bin/Helpline.Notebooks/debug/Helpline.Notebooks.dll
+printf 'pandas %s, python %s, dotnet %s, %s cores\n' "$("$py" -c 'import pandas; print(pandas.__version__)')" "$("$py" -c 'import platform; print(platform.python_version())')" "$(dotnet --version)" "$(nproc)"
+for n in "${sizes[@]}"; do
+  dir=artifacts/bench/$n
+  [ -f "$dir/contacts.csv" ] || dotnet "$host" synthesize --rows "$n" --output "$dir" 2>/dev/null
+  file=$dir/contacts.csv
+  runs=3; [ "$n" -ge 5000000 ] && runs=2
+  floor=$( { /usr/bin/time -f '%e' cat "$file" > /dev/null; } 2>&1 )
+  echo "== $n rows, $(du -m "$file" | cut -f1) MB; cat to /dev/null: ${floor} s"
+  ours=$(dotnet "$bench" "$file" "$runs")
+  theirs=$("$py" tests/Helpline.Benchmarks/compare_pandas.py "$file" "$runs")
+  echo "$ours"; echo "$theirs"
+  awk -v a="$ours" -v b="$theirs" 'BEGIN {
+    split(a, x, " "); split(b, y, " ");
+    for (i in x) { if (x[i] == "total") ot = x[i+1]; if (x[i] == "peak") om = x[i+1] }
+    for (i in y) { if (y[i] == "total") pt = y[i+1]; if (y[i] == "peak") pm = y[i+1] }
+    printf "ratio ours/pandas: time %.2f, peak memory %.2f\n", ot / pt, om / pm }'
+done
+if command -v jupyter >/dev/null 2>&1; then
+  echo "== publish of all notebooks against jupyter nbconvert --execute of as many minimal notebooks"
+  /usr/bin/time -f 'publish cold (fresh process): %e s' dotnet "$host" publish --output artifacts/bench/site >/dev/null 2>/tmp/publish.err || true
+  tail -1 /tmp/publish.err
+  /usr/bin/time -f 'publish warm (second run): %e s' dotnet "$host" publish --output artifacts/bench/site >/dev/null 2>&1 || true
+  count=$(ls notebooks/*.ipynb | wc -l)
+  mkdir -p artifacts/bench/nbconvert
+  for i in $(seq 1 "$count"); do
+    "$py" - "$i" <<'PY'
+import json, sys
+i = sys.argv[1]
+cells = [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": [
+    "import pandas as pd, plotly.express as px\n", "df = pd.DataFrame({'x': range(10), 'y': range(10)})\n", "px.bar(df, x='x', y='y')"]}]
+json.dump({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, open(f"artifacts/bench/nbconvert/n{i}.ipynb", "w"))
+PY
+  done
+  /usr/bin/time -f "nbconvert --execute of $count notebooks: %e s" jupyter nbconvert --execute --to html artifacts/bench/nbconvert/*.ipynb >/dev/null 2>/tmp/nbconvert.err || tail -3 /tmp/nbconvert.err
+else
+  echo "(jupyter not installed: apt-get install jupyter-nbconvert python3-plotly to time publish against nbconvert)"
+fi
