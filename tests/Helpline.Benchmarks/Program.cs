@@ -18,6 +18,8 @@ var hours = OpeningHours.Shipped();
 var load = new List<double>();
 var aggregate = new List<double>();
 var allocated = new List<double>();
+var allocatedLoad = new List<double>();
+long liveAfterLoad = 0;
 int rows = 0;
 for (int run = 0; run < runs; run++)
 {
@@ -27,6 +29,12 @@ for (int run = 0; run < runs; run++)
     var clock = Stopwatch.StartNew();
     var loaded = RegisterCsv.Load(file, hours);
     load.Add(clock.Elapsed.TotalSeconds);
+    allocatedLoad.Add((GC.GetTotalAllocatedBytes(precise: true) - before) / 1e6);
+    if (run == 0)
+    {
+        GC.Collect();
+        liveAfterLoad = GC.GetTotalMemory(forceFullCollection: true);
+    }
     clock.Restart();
     AnswerAggregations.Run(loaded.Contacts);
     aggregate.Add(clock.Elapsed.TotalSeconds);
@@ -37,5 +45,5 @@ double peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1e6;
 static string Stat(List<double> v) => $"{Median(v),7:F3} {v.Min(),7:F3} {v.Max(),7:F3}";
 static double Median(List<double> v) { var s = v.Order().ToList(); return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2; }
 var total = load.Zip(aggregate, (a, b) => a + b).ToList();
-Console.WriteLine($"ours   {rows,10:N0}  load {Stat(load)}  aggregate {Stat(aggregate)}  total {Stat(total)}  allocated {Median(allocated),8:F0} MB  peak {peak,7:F0} MB  runs {runs}");
+Console.WriteLine($"ours   {rows,10:N0}  load {Stat(load)}  aggregate {Stat(aggregate)}  total {Stat(total)}  allocated {Median(allocated),6:F0} MB (load {Median(allocatedLoad):F0})  live after load {liveAfterLoad / 1e6,4:F0} MB  peak {peak,7:F0} MB  runs {runs}");
 return 0;

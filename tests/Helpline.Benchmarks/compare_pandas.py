@@ -21,8 +21,9 @@ CATEGORIES = {
 
 
 def load(path):
-    df = pd.read_csv(path, dtype={"contact_id": "string", "caller_key": "string", **{c: pd.CategoricalDtype(v) for c, v in CATEGORIES.items()}},
-                     parse_dates=["received_at"], date_format="%Y-%m-%dT%H:%M")
+    df = pd.read_csv(path, dtype={"contact_id": "string", "caller_key": "string", "received_at": "string",
+                                  **{c: pd.CategoricalDtype(v) for c, v in CATEGORIES.items()}})
+    df["received_at"] = pd.to_datetime(df["received_at"], format="%Y-%m-%dT%H:%M")
     df = df.drop_duplicates()
     df = df.sort_values("received_at", kind="stable")
     df["is_new_caller"] = ~df["caller_key"].duplicated()

@@ -15,13 +15,13 @@ namespace Helpline.Analysis;
 /// </code></example>
 public sealed class Register : IReadOnlyList<Contact>
 {
-    // A filtered register is a view: the loaded contacts, shared, and the positions it keeps (null: all of them).
-    private readonly Contact[] _all;
+    // A filtered register is a view: the loaded columns, shared, and the positions it keeps (null: all of them).
+    private readonly RegisterColumns _columns;
     private readonly int[]? _selected;
 
-    private Register(Contact[] all, int[]? selected, Period scope)
+    private Register(RegisterColumns columns, int[]? selected, Period scope)
     {
-        _all = all;
+        _columns = columns;
         _selected = selected;
         Scope = scope;
     }
@@ -29,9 +29,9 @@ public sealed class Register : IReadOnlyList<Contact>
     /// <summary>The days this register covers: whole months from its first to its last contact, narrowed by <see cref="In"/>.</summary>
     public Period Scope { get; }
 
-    public int Count => _selected?.Length ?? _all.Length;
+    public int Count => _selected?.Length ?? _columns.Count;
 
-    public Contact this[int index] => _selected is null ? _all[index] : _all[_selected[index]];
+    public Contact this[int index] => _columns[_selected is null ? index : _selected[index]];
 
     /// <summary>Loads a register file (default: the shipped synthetic one) and drops the cleaning report.</summary>
     public static Register Load(string? path = null) => RegisterCsv.Load(path ?? DataPaths.Default.Register).Contacts;
@@ -39,44 +39,69 @@ public sealed class Register : IReadOnlyList<Contact>
     /// <summary>Builds a register from rows already clean: sorts them by arrival (ties keep their order) and marks new callers.</summary>
     public static Register FromCleanRows(IEnumerable<Contact> contacts)
     {
-        var sorted = contacts.ToArray();
-        if (!IsSorted(sorted))
-        {
-            var keys = new (long Ticks, int Order)[sorted.Length];
-            for (int i = 0; i < sorted.Length; i++)
-                keys[i] = (sorted[i].ReceivedAt.Ticks, i);
-            Array.Sort(keys, sorted);
-        }
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < sorted.Length; i++)
-        {
-            var key = sorted[i].CallerKey;
-            sorted[i] = sorted[i] with { IsNewCaller = key is not null && seen.Add(key) };
-        }
-        var scope = sorted.Length == 0
+        var columns = new RegisterColumns(contacts is ICollection<Contact> known ? known.Count : 1024);
+        foreach (var contact in contacts)
+            columns.Add(contact, columns.CallerOf(contact.CallerKey));
+        return FromColumns(columns);
+    }
+
+    internal static Register FromColumns(RegisterColumns columns)
+    {
+        columns.SortAndMarkNewCallers();
+        columns.Seal();
+        var scope = columns.Count == 0
             ? new Period(new DateOnly(2017, 5, 1), new DateOnly(2017, 4, 30))
-            : Period.Months(sorted[0].ReceivedAt.Year, sorted[0].ReceivedAt.Month, sorted[^1].ReceivedAt.Year, sorted[^1].ReceivedAt.Month);
-        return new Register(sorted, null, scope);
+            : Period.Months(new DateTime(columns.Ticks[0]).Year, new DateTime(columns.Ticks[0]).Month,
+                new DateTime(columns.Ticks[columns.Count - 1]).Year, new DateTime(columns.Ticks[columns.Count - 1]).Month);
+        return new Register(columns, null, scope);
     }
 
-    private static bool IsSorted(Contact[] contacts)
+    public Register Where(Func<Contact, bool> predicate) => Keep((r, i) => predicate(r[i]));
+
+    public Register With(Outcome outcome)
     {
-        for (int i = 1; i < contacts.Length; i++)
-        {
-            if (contacts[i].ReceivedAt < contacts[i - 1].ReceivedAt)
-                return false;
-        }
-        return true;
+        byte code = (byte)outcome;
+        return Keep((r, i) => r.Outcome[i] == code);
     }
 
-    public Register Where(Func<Contact, bool> predicate)
+    public Register Answered() => With(Outcome.Answered);
+
+    /// <summary>Busy and closed: the contacts the helpline could not take.</summary>
+    public Register Missed() => Keep((r, i) => r.Outcome[i] != (byte)Outcome.Answered);
+
+    public Register On(Channel channel)
     {
-        var kept = new List<int>();
+        byte code = (byte)channel;
+        return Keep((r, i) => r.Channel[i] == code);
+    }
+
+    public Register From(Requester requester)
+    {
+        byte code = (byte)requester;
+        return Keep((r, i) => r.Requester[i] == code);
+    }
+
+    public Register Referred() => Keep((r, i) => r.Referral[i] != (byte)Referral.None);
+
+    /// <summary>The contacts of a period; the scope narrows to it, so month counts list its every month.</summary>
+    public Register In(Period period)
+    {
+        var scope = Scope.Intersect(period);
+        long from = scope.IsEmpty ? long.MaxValue : scope.Start.ToDateTime(TimeOnly.MinValue).Ticks;
+        long to = scope.IsEmpty ? long.MinValue : scope.End.ToDateTime(TimeOnly.MaxValue).Ticks;
+        var narrowed = Keep((r, i) => r.Ticks[i] >= from && r.Ticks[i] <= to);
+        return new Register(_columns, narrowed._selected, scope);
+    }
+
+    private Register Keep(Func<RegisterColumns, int, bool> keep)
+    {
+        var columns = _columns;
+        var kept = new List<int>(Math.Min(Count, 1024));
         if (_selected is null)
         {
-            for (int i = 0; i < _all.Length; i++)
+            for (int i = 0; i < columns.Count; i++)
             {
-                if (predicate(_all[i]))
+                if (keep(columns, i))
                     kept.Add(i);
             }
         }
@@ -84,34 +109,11 @@ public sealed class Register : IReadOnlyList<Contact>
         {
             foreach (int i in _selected)
             {
-                if (predicate(_all[i]))
+                if (keep(columns, i))
                     kept.Add(i);
             }
         }
-        return new Register(_all, [.. kept], Scope);
-    }
-
-    public Register With(Outcome outcome) => Where(c => c.Outcome == outcome);
-
-    public Register Answered() => With(Outcome.Answered);
-
-    /// <summary>Busy and closed: the contacts the helpline could not take.</summary>
-    public Register Missed() => Where(c => c.IsMissed);
-
-    public Register On(Channel channel) => Where(c => c.Channel == channel);
-
-    public Register From(Requester requester) => Where(c => c.Requester == requester);
-
-    public Register Referred() => Where(c => c.Referral != Referral.None);
-
-    /// <summary>The contacts of a period; the scope narrows to it, so month counts list its every month.</summary>
-    public Register In(Period period)
-    {
-        var scope = Scope.Intersect(period);
-        var from = scope.IsEmpty ? DateTime.MaxValue : scope.Start.ToDateTime(TimeOnly.MinValue);
-        var to = scope.IsEmpty ? DateTime.MinValue : scope.End.ToDateTime(TimeOnly.MaxValue);
-        var narrowed = Where(c => c.ReceivedAt >= from && c.ReceivedAt <= to);
-        return new Register(_all, narrowed._selected, scope);
+        return new Register(columns, [.. kept], Scope);
     }
 
     /// <summary>Counts per step of one breakdown: columns <c>{breakdown}</c> and <c>contacts</c>.</summary>
@@ -119,9 +121,9 @@ public sealed class Register : IReadOnlyList<Contact>
     {
         var axis = rows.For(Scope);
         var counts = new int[axis.Labels.Length];
-        foreach (var contact in this)
+        for (int k = 0; k < Count; k++)
         {
-            int i = axis.IndexOf(contact);
+            int i = axis.IndexAt(_columns, Position(k));
             if ((uint)i < (uint)counts.Length)
                 counts[i]++;
         }
@@ -136,9 +138,10 @@ public sealed class Register : IReadOnlyList<Contact>
         var counts = new int[colAxis.Labels.Length][];
         for (int j = 0; j < counts.Length; j++)
             counts[j] = new int[rowAxis.Labels.Length];
-        foreach (var contact in this)
+        for (int k = 0; k < Count; k++)
         {
-            int i = rowAxis.IndexOf(contact), j = colAxis.IndexOf(contact);
+            int p = Position(k);
+            int i = rowAxis.IndexAt(_columns, p), j = colAxis.IndexAt(_columns, p);
             if ((uint)i < (uint)rowAxis.Labels.Length && (uint)j < (uint)counts.Length)
                 counts[j][i]++;
         }
@@ -149,6 +152,8 @@ public sealed class Register : IReadOnlyList<Contact>
             Enumerable.Range(0, rowAxis.Labels.Length).Select(i => counts.Sum(c => c[i]))));
         return frame;
     }
+
+    private int Position(int k) => _selected is null ? k : _selected[k];
 
     /// <summary>
     /// Every contact as a typed row, for exploration. It holds register rows: never display it on a page that
@@ -168,16 +173,8 @@ public sealed class Register : IReadOnlyList<Contact>
 
     public IEnumerator<Contact> GetEnumerator()
     {
-        if (_selected is null)
-        {
-            foreach (var contact in _all)
-                yield return contact;
-        }
-        else
-        {
-            foreach (int i in _selected)
-                yield return _all[i];
-        }
+        for (int k = 0; k < Count; k++)
+            yield return _columns[Position(k)];
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

@@ -48,13 +48,14 @@ public static class RegisterCsv
             ?? throw new RegisterFormatException(name, "the file is empty: expected a register with a header line (received_at, channel, outcome, ...)");
         var log = new CleaningLog(name);
         HeaderMap? header = null;
-        // Sized from the file (about 60 bytes a row) so the list does not grow by copying on a register of millions.
-        var kept = new List<Contact>(stream.CanSeek ? (int)Math.Min(stream.Length / 60, 1 << 26) : 1024);
+        // Sized from the file (about 60 bytes a row) so the columns do not grow by copying on a register of millions.
+        var kept = new RegisterColumns(stream.CanSeek ? (int)Math.Min(stream.Length / 60 + 16, 1 << 26) : 1024);
         // Duplicates and reused ids are found by a 64-bit hash of the row, confirmed by comparing the rows themselves:
         // a fraction of the memory of a dictionary keyed by rows.
-        var seen = new Dictionary<ulong, int>();
+        int expected = stream.CanSeek ? (int)Math.Min(stream.Length / 60 + 16, 1 << 26) : 1024;
+        var seen = new HashIndex(expected);
         var collided = new Dictionary<Contact, int>();
-        var ids = new Dictionary<ulong, int>();
+        var ids = new HashIndex(expected);
         var pendingSynonyms = new List<(string Column, string From, string To)>();
 
         foreach (var row in source.Reader)
@@ -80,50 +81,52 @@ public static class RegisterCsv
                 continue;
             }
 
-            ulong hash = RowHash(contact);
-            if (seen.TryGetValue(hash, out int same) && kept[same] with { SourceLine = 0 } == contact)
+            int caller = header.Has(CallerKey) ? kept.CallerOf(Cell.Text(row[header[CallerKey]].Span)) : -1;
+            ulong hash = RowHash(contact, caller);
+            if (seen.TryGetValue(hash, out int same) && kept.SameValues(same, contact, caller))
             {
-                log.Duplicates.Add(new DuplicateRow(line, kept[same].SourceLine));
+                log.Duplicates.Add(new DuplicateRow(line, kept.Line[same]));
                 continue;
             }
-            if (collided.TryGetValue(contact, out int firstLine))
+            var withCaller = contact with { CallerKey = caller < 0 ? null : kept.CallerKeys[caller] };
+            if (collided.TryGetValue(withCaller, out int firstLine))
             {
                 log.Duplicates.Add(new DuplicateRow(line, firstLine));
                 continue;
             }
             ulong idHash = contact.ContactId is { } id ? Fnv(id, Offset) : 0;
-            if (contact.ContactId is not null && ids.TryGetValue(idHash, out int other) && kept[other].ContactId == contact.ContactId)
+            if (contact.ContactId is not null && ids.TryGetValue(idHash, out int other) && kept.ContactId[other] == contact.ContactId)
             {
-                log.Reject(line, $"contact_id '{contact.ContactId}' is already used on line {kept[other].SourceLine} with other values", row.Span);
+                log.Reject(line, $"contact_id '{contact.ContactId}' is already used on line {kept.Line[other]} with other values", row.Span);
                 continue;
             }
 
             if (!seen.TryAdd(hash, kept.Count))
-                collided.Add(contact, line);
+                collided.Add(withCaller, line);
             if (contact.ContactId is not null)
                 ids.TryAdd(idHash, kept.Count);
             foreach (var (column, from, to) in pendingSynonyms)
                 log.Synonym(column, from, to);
             if (contact.Outcome == Outcome.Answered && !openingHours.IsOpen(contact.Channel, contact.ReceivedAt))
                 log.OutsideOpeningHours.Add(new OutOfHoursContact(line, contact.Channel, contact.ReceivedAt));
-            kept.Add(contact with { SourceLine = line });
+            kept.Add(contact with { SourceLine = line }, caller);
         }
 
         if (header is null)
             throw new RegisterFormatException(name, "the file has no header line: expected received_at (or date and time), channel, outcome");
-        var register = Register.FromCleanRows(kept);
+        var register = Register.FromColumns(kept);
         return new RegisterLoad(register, log.ToReport(source, header, kept.Count));
     }
 
     private const ulong Offset = 14695981039346656037UL;
 
-    /// <summary>FNV-1a over every value of a cleaned row.</summary>
-    private static ulong RowHash(Contact c)
+    /// <summary>FNV-1a over every value of a cleaned row (the caller by its pooled index).</summary>
+    private static ulong RowHash(Contact c, int caller)
     {
         ulong h = Offset;
         h = Mix(h, (ulong)c.ReceivedAt.Ticks);
         h = Mix(h, (ulong)c.Channel | (ulong)c.Outcome << 8 | (ulong)c.Requester << 16 | (ulong)c.Gender << 24 | (ulong)c.AgeBand << 32 | (ulong)c.Referral << 40);
-        h = Fnv(c.CallerKey, h);
+        h = Mix(h, (ulong)(uint)caller);
         return Fnv(c.ContactId, Mix(h, 0x1F));
     }
 
@@ -250,8 +253,8 @@ public static class RegisterCsv
                 return $"{known} recorded for a {outcome.Code()} contact: requester, gender, age and referral are only known for answered contacts";
         }
 
+        // The caller key is pooled by the caller of this method, straight from the cell.
         contact = new Contact(receivedAt, channel, outcome, requester, gender, ageBand, referral,
-            CallerKey: Cell.TextOrNull(header.Has(CallerKey) ? row[header[CallerKey]].Span : []),
             ContactId: Cell.TextOrNull(header.Has(ContactId) ? row[header[ContactId]].Span : []));
         return null;
     }
