@@ -45,10 +45,11 @@ import json, sys
 i = sys.argv[1]
 cells = [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": [
     "import pandas as pd, plotly.express as px\n", "df = pd.DataFrame({'x': range(10), 'y': range(10)})\n", "px.bar(df, x='x', y='y')"]}]
-json.dump({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, open(f"artifacts/bench/nbconvert/n{i}.ipynb", "w"))
+json.dump({"cells": cells, "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+           "nbformat": 4, "nbformat_minor": 5}, open(f"artifacts/bench/nbconvert/n{i}.ipynb", "w"))
 PY
   done
   /usr/bin/time -f "nbconvert --execute of $count notebooks: %e s" jupyter nbconvert --execute --to html artifacts/bench/nbconvert/*.ipynb >/dev/null 2>/tmp/nbconvert.err || tail -3 /tmp/nbconvert.err
 else
-  echo "(jupyter not installed: apt-get install jupyter-nbconvert python3-plotly to time publish against nbconvert)"
+  echo "(jupyter not installed: apt-get install jupyter-nbconvert python3-plotly python3-ipykernel to time publish against nbconvert)"
 fi
