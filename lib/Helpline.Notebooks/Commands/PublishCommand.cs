@@ -14,8 +14,8 @@ internal static class PublishCommand
     {
         var notebooks = RunCommand.NotebooksArgument();
         var parameters = RunCommand.ParamOption();
-        var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "Folder for the site (default: site/ of the repository)." };
-        var allowTracked = new Option<bool>("--allow-tracked-output") { Description = "Write pages built from a private export into a folder git tracks (refused otherwise)." };
+        var output = RunCommand.SiteOption();
+        var allowTracked = RunCommand.AllowTrackedOption();
         var command = new Command("publish", "Run the notebooks and write a static site that works offline: index, one page per notebook, executed notebooks, CSV downloads.")
         {
             notebooks, parameters, output, allowTracked,
@@ -28,11 +28,7 @@ internal static class PublishCommand
             var values = NotebookParameters.Parse(parse.GetValue(parameters) ?? []);
             OutputGuard.Check(site, values, parse.GetValue(allowTracked));
             var runs = await RunCommand.RunAllAsync(paths, values, cancel);
-            var writer = new SiteWriter(site);
-            writer.WriteAssets();
-            foreach (var run in runs)
-                writer.WritePage(run);
-            writer.WriteIndex(runs.Select(r => r.Executed));
+            new SiteWriter(site).WriteAll(runs);
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"site written to {Path.Combine(site, "index.html")} ({runs.Count} pages) in {clock.Elapsed.TotalSeconds:F1} s"));
             return runs.All(r => r.Succeeded) ? 0 : 2;

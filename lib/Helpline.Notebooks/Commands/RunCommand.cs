@@ -14,6 +14,13 @@ internal static class RunCommand
         AllowMultipleArgumentsPerToken = false,
     };
 
+    public static Option<DirectoryInfo?> SiteOption() => new("--output", "-o") { Description = "Folder for the site (default: site/ of the repository)." };
+
+    public static Option<bool> AllowTrackedOption() => new("--allow-tracked-output")
+    {
+        Description = "Write pages built from a private export into a folder git tracks (refused otherwise).",
+    };
+
     public static Argument<string[]> NotebooksArgument() => new("notebooks")
     {
         Description = "Notebooks to run (default: every notebooks/*.ipynb, in name order).",

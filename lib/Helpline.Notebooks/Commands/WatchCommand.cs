@@ -15,23 +15,22 @@ internal static class WatchCommand
     {
         var notebooks = RunCommand.NotebooksArgument();
         var parameters = RunCommand.ParamOption();
-        var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "Folder for the site (default: site/ of the repository)." };
+        var output = RunCommand.SiteOption();
+        var allowTracked = RunCommand.AllowTrackedOption();
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 to serve the site on.", DefaultValueFactory = _ => 8232 };
         var command = new Command("watch", "Publish, serve the site on 127.0.0.1, and re-render a notebook's page each time it is saved.")
         {
-            notebooks, parameters, output, port,
+            notebooks, parameters, output, port, allowTracked,
         };
         command.SetAction(async (parse, cancel) =>
         {
             var site = parse.GetValue(output)?.FullName ?? DataPaths.Default.Site;
             var paths = RunCommand.Resolve(parse.GetValue(notebooks));
             var values = NotebookParameters.Parse(parse.GetValue(parameters) ?? []);
+            OutputGuard.Check(site, values, parse.GetValue(allowTracked));
             var writer = new SiteWriter(site) { ReloadUrl = SiteServer.VersionPath };
             var runs = (await RunCommand.RunAllAsync(paths, values, cancel)).ToDictionary(r => r.Source, StringComparer.Ordinal);
-            writer.WriteAssets();
-            foreach (var run in runs.Values)
-                writer.WritePage(run);
-            writer.WriteIndex(paths.Select(p => runs[p].Executed));
+            writer.WriteAll(paths.Select(p => runs[p]));
 
             using var server = new SiteServer(site, parse.GetValue(port));
             server.Start(cancel);

@@ -26,6 +26,16 @@ internal sealed partial class SiteWriter(string folder)
     /// <summary>When set, pages poll this URL and reload when its text changes (the <c>watch</c> loop).</summary>
     public string? ReloadUrl { get; init; }
 
+    /// <summary>The whole site: assets, a page per run, the index.</summary>
+    public void WriteAll(IEnumerable<NotebookRun> runs)
+    {
+        WriteAssets();
+        var list = runs.ToList();
+        foreach (var run in list)
+            WritePage(run);
+        WriteIndex(list.Select(r => r.Executed));
+    }
+
     public void WriteAssets()
     {
         Directory.CreateDirectory(Path.Combine(Folder, "assets"));

@@ -63,12 +63,15 @@ public class RealExportTests(RealExportSite site) : IClassFixture<RealExportSite
     }
 
     [Fact]
-    public void Pages_from_a_private_export_are_refused_in_a_folder_git_tracks()
+    public void Pages_from_a_private_export_are_refused_in_a_folder_git_tracks_by_publish_and_by_watch()
     {
         var tracked = Path.Combine(DataPaths.Default.Root, "notebooks", "published-by-mistake");
-        var (exit, _, err) = Cli.Run("publish", "--param", $"register={site.Export}", "--output", tracked);
-        Assert.Equal(1, exit);
-        Assert.Contains("refusing to publish pages built from full-export-semicolon-1252.csv", err);
-        Assert.False(Directory.Exists(tracked));
+        foreach (var verb in new[] { "publish", "watch" })
+        {
+            var (exit, _, err) = Cli.Run(verb, "--param", $"register={site.Export}", "--output", tracked);
+            Assert.Equal(1, exit);
+            Assert.Contains("refusing to publish pages built from full-export-semicolon-1252.csv", err);
+            Assert.False(Directory.Exists(tracked));
+        }
     }
 }
