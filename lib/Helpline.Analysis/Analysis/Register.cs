@@ -95,25 +95,19 @@ public sealed class Register : IReadOnlyList<Contact>
 
     private Register Keep(Func<RegisterColumns, int, bool> keep)
     {
+        // Positions go to a pooled buffer first: the view then costs exactly what it keeps.
         var columns = _columns;
-        var kept = new List<int>(Math.Min(Count, 1024));
-        if (_selected is null)
+        var buffer = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, Count));
+        int kept = 0;
+        for (int k = 0; k < Count; k++)
         {
-            for (int i = 0; i < columns.Count; i++)
-            {
-                if (keep(columns, i))
-                    kept.Add(i);
-            }
+            int i = Position(k);
+            if (keep(columns, i))
+                buffer[kept++] = i;
         }
-        else
-        {
-            foreach (int i in _selected)
-            {
-                if (keep(columns, i))
-                    kept.Add(i);
-            }
-        }
-        return new Register(columns, [.. kept], Scope);
+        var selected = buffer.AsSpan(0, kept).ToArray();
+        System.Buffers.ArrayPool<int>.Shared.Return(buffer);
+        return new Register(columns, selected, Scope);
     }
 
     /// <summary>Counts per step of one breakdown: columns <c>{breakdown}</c> and <c>contacts</c>.</summary>

@@ -48,11 +48,11 @@ public static class RegisterCsv
             ?? throw new RegisterFormatException(name, "the file is empty: expected a register with a header line (received_at, channel, outcome, ...)");
         var log = new CleaningLog(name);
         HeaderMap? header = null;
-        // Sized from the file (about 60 bytes a row) so the columns do not grow by copying on a register of millions.
-        var kept = new RegisterColumns(stream.CanSeek ? (int)Math.Min(stream.Length / 60 + 16, 1 << 26) : 1024);
+        // Sized from the file (a register row takes 80 to 90 bytes) so the columns rarely grow by copying.
+        int expected = stream.CanSeek ? (int)Math.Min(stream.Length / 80 + 16, 1 << 26) : 1024;
+        var kept = new RegisterColumns(expected);
         // Duplicates and reused ids are found by a 64-bit hash of the row, confirmed by comparing the rows themselves:
         // a fraction of the memory of a dictionary keyed by rows.
-        int expected = stream.CanSeek ? (int)Math.Min(stream.Length / 60 + 16, 1 << 26) : 1024;
         var seen = new HashIndex(expected);
         var collided = new Dictionary<Contact, int>();
         var ids = new HashIndex(expected);
