@@ -6,6 +6,7 @@ using Helpline.Notebooks.Hosting;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+_ = HostOutput.Error; // taken now, before any kernel swaps Console.Error
 
 var root = new RootCommand("Stop it Now! helpline analysis: run the notebooks, publish the site, check an export.")
 {
@@ -22,6 +23,6 @@ try
 catch (Exception e) when (e is NotebookException or RegisterFormatException)
 {
     // A user's mistake: one clear message, no stack trace.
-    Console.Error.WriteLine($"error: {e.Message}");
+    HostOutput.Error.WriteLine($"error: {e.Message}");
     return 1;
 }

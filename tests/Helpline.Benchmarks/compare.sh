@@ -34,9 +34,9 @@ for n in "${sizes[@]}"; do
 done
 if command -v jupyter >/dev/null 2>&1; then
   echo "== publish of all notebooks against jupyter nbconvert --execute of as many minimal notebooks"
-  /usr/bin/time -f 'publish cold (fresh process): %e s' dotnet "$host" publish --output artifacts/bench/site >/dev/null 2>/tmp/publish.err || true
-  tail -1 /tmp/publish.err
-  /usr/bin/time -f 'publish warm (second run): %e s' dotnet "$host" publish --output artifacts/bench/site >/dev/null 2>&1 || true
+  timed() { local label=$1; shift; /usr/bin/time -f "$label: %e s" -o /tmp/helpline-time.txt "$@" >/dev/null 2>&1 || true; cat /tmp/helpline-time.txt; }
+  timed "publish of all notebooks, fresh process" dotnet "$host" publish --output artifacts/bench/site
+  timed "publish of all notebooks, second run" dotnet "$host" publish --output artifacts/bench/site
   count=$(ls notebooks/*.ipynb | wc -l)
   mkdir -p artifacts/bench/nbconvert
   for i in $(seq 1 "$count"); do
@@ -49,7 +49,8 @@ json.dump({"cells": cells, "metadata": {"kernelspec": {"name": "python3", "displ
            "nbformat": 4, "nbformat_minor": 5}, open(f"artifacts/bench/nbconvert/n{i}.ipynb", "w"))
 PY
   done
-  /usr/bin/time -f "nbconvert --execute of $count notebooks: %e s" jupyter nbconvert --execute --to html artifacts/bench/nbconvert/*.ipynb >/dev/null 2>/tmp/nbconvert.err || tail -3 /tmp/nbconvert.err
+  timed "jupyter nbconvert --execute of $count minimal notebooks" jupyter nbconvert --execute --to html artifacts/bench/nbconvert/*.ipynb
+  timed "jupyter nbconvert --execute, second run" jupyter nbconvert --execute --to html artifacts/bench/nbconvert/*.ipynb
 else
   echo "(jupyter not installed: apt-get install jupyter-nbconvert python3-plotly python3-ipykernel to time publish against nbconvert)"
 fi

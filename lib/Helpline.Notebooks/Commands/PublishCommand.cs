@@ -15,10 +15,11 @@ internal static class PublishCommand
         var notebooks = RunCommand.NotebooksArgument();
         var parameters = RunCommand.ParamOption();
         var output = RunCommand.SiteOption();
+        var jobs = RunCommand.JobsOption();
         var allowTracked = RunCommand.AllowTrackedOption();
         var command = new Command("publish", "Run the notebooks and write a static site that works offline: index, one page per notebook, executed notebooks, CSV downloads.")
         {
-            notebooks, parameters, output, allowTracked,
+            notebooks, parameters, output, allowTracked, jobs,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -27,9 +28,9 @@ internal static class PublishCommand
             var paths = RunCommand.Resolve(parse.GetValue(notebooks));
             var values = NotebookParameters.Parse(parse.GetValue(parameters) ?? []);
             OutputGuard.Check(site, values, parse.GetValue(allowTracked));
-            var runs = await RunCommand.RunAllAsync(paths, values, cancel);
+            var runs = await RunCommand.RunAllAsync(paths, values, parse.GetValue(jobs), cancel);
             new SiteWriter(site).WriteAll(runs);
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            HostOutput.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"site written to {Path.Combine(site, "index.html")} ({runs.Count} pages) in {clock.Elapsed.TotalSeconds:F1} s"));
             return runs.All(r => r.Succeeded) ? 0 : 2;
         });

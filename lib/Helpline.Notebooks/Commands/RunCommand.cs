@@ -21,6 +21,12 @@ internal static class RunCommand
         Description = "Write pages built from a private export into a folder git tracks (refused otherwise).",
     };
 
+    public static Option<int> JobsOption() => new("--jobs", "-j")
+    {
+        Description = "Notebooks run side by side (those of one folder), in fresh kernels each.",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
     public static Argument<string[]> NotebooksArgument() => new("notebooks")
     {
         Description = "Notebooks to run (default: every notebooks/*.ipynb, in name order).",
@@ -32,14 +38,15 @@ internal static class RunCommand
         var notebooks = NotebooksArgument();
         var parameters = ParamOption();
         var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "Folder for the executed notebooks (default: artifacts/notebooks)." };
-        var command = new Command("run", "Execute notebooks headless, each in a fresh C# kernel, and write them with their outputs.") { notebooks, parameters, output };
+        var jobs = JobsOption();
+        var command = new Command("run", "Execute notebooks headless, each in a fresh C# kernel, and write them with their outputs.") { notebooks, parameters, output, jobs };
         command.SetAction(async (parse, cancel) =>
         {
             var folder = parse.GetValue(output)?.FullName ?? Path.Combine(DataPaths.Default.Root, "artifacts", "notebooks");
-            var runs = await RunAllAsync(Resolve(parse.GetValue(notebooks)), NotebookParameters.Parse(parse.GetValue(parameters) ?? []), cancel);
+            var runs = await RunAllAsync(Resolve(parse.GetValue(notebooks)), NotebookParameters.Parse(parse.GetValue(parameters) ?? []), parse.GetValue(jobs), cancel);
             foreach (var run in runs)
                 run.Executed.Save(Path.Combine(folder, Path.GetFileName(run.Source)));
-            Console.Error.WriteLine($"executed notebooks written to {folder}");
+            HostOutput.Error.WriteLine($"executed notebooks written to {folder}");
             return runs.All(r => r.Succeeded) ? 0 : 2;
         });
         return command;
@@ -60,24 +67,23 @@ internal static class RunCommand
     }
 
     /// <summary>Runs each notebook, reports progress and a closing summary on stderr.</summary>
-    public static async Task<IReadOnlyList<NotebookRun>> RunAllAsync(IReadOnlyList<string> paths, IReadOnlyDictionary<string, string> parameters, CancellationToken cancel)
+    public static async Task<IReadOnlyList<NotebookRun>> RunAllAsync(IReadOnlyList<string> paths, IReadOnlyDictionary<string, string> parameters, int jobs, CancellationToken cancel)
     {
-        var runner = new NotebookRunner(Console.Error);
-        var runs = new List<NotebookRun>();
+        var log = HostOutput.Error;
+        var runner = new NotebookRunner(log);
         var c = CultureInfo.InvariantCulture;
-        foreach (var (path, index) in paths.Select((p, i) => (p, i)))
+        int finished = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var runs = await runner.RunBatchAsync(paths, parameters, jobs, (_, run) =>
         {
-            Console.Error.WriteLine(string.Create(c, $"[{index + 1}/{paths.Count}] {Path.GetFileName(path)}"));
-            var run = await runner.RunAsync(path, parameters, cancel);
-            if (run.Failure is not null)
-                Console.Error.WriteLine(run.Failure);
-            runs.Add(run);
-        }
-        Console.Error.WriteLine();
-        Console.Error.WriteLine("notebook                          result   seconds");
+            var report = string.Create(c, $"[{Interlocked.Increment(ref finished)}/{paths.Count}] {Path.GetFileName(run.Source)} {(run.Succeeded ? "ok" : "FAILED")} {run.Elapsed.TotalSeconds:F1} s");
+            log.WriteLine(run.Failure is null ? report : report + "\n" + run.Failure);
+        }, cancel);
+        log.WriteLine();
+        log.WriteLine("notebook                          result   seconds");
         foreach (var run in runs)
-            Console.Error.WriteLine(string.Create(c, $"{Path.GetFileName(run.Source),-33} {(run.Succeeded ? "ok" : "FAILED"),-8} {run.Elapsed.TotalSeconds,7:F1}"));
-        Console.Error.WriteLine(string.Create(c, $"{runs.Count(r => r.Succeeded)} of {runs.Count} notebooks ran; {runs.Sum(r => r.Elapsed.TotalSeconds):F1} s in notebooks"));
+            log.WriteLine(string.Create(c, $"{Path.GetFileName(run.Source),-33} {(run.Succeeded ? "ok" : "FAILED"),-8} {run.Elapsed.TotalSeconds,7:F1}"));
+        log.WriteLine(string.Create(c, $"{runs.Count(r => r.Succeeded)} of {runs.Count} notebooks ran; {runs.Sum(r => r.Elapsed.TotalSeconds):F1} s in notebooks, {clock.Elapsed.TotalSeconds:F1} s wall ({Math.Max(1, jobs)} at a time)"));
         return runs;
     }
 }

@@ -33,11 +33,11 @@ internal static class SynthesizeCommand
             {
                 using var writer = new StreamWriter(register, append: false, new System.Text.UTF8Encoding(false), 1 << 16);
                 SyntheticRegister.WriteScaled(data, size, writer);
-                Console.Error.WriteLine($"wrote {size:N0} contacts to {register}");
+                HostOutput.Error.WriteLine($"wrote {size:N0} contacts to {register}");
                 return 0;
             }
             SyntheticRegister.Write(data, register, web);
-            Console.Error.WriteLine($"wrote {data.Contacts.Count:N0} contacts to {register} and {data.Visits.Count:N0} web rows to {web}");
+            HostOutput.Error.WriteLine($"wrote {data.Contacts.Count:N0} contacts to {register} and {data.Visits.Count:N0} web rows to {web}");
             return 0;
         });
         return command;

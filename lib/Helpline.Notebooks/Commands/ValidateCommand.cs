@@ -27,7 +27,7 @@ internal static class ValidateCommand
                 }
                 catch (RegisterFormatException e)
                 {
-                    Console.Error.WriteLine($"error: {e.Message}");
+                    HostOutput.Error.WriteLine($"error: {e.Message}");
                     failures++;
                 }
             }

@@ -16,11 +16,12 @@ internal static class WatchCommand
         var notebooks = RunCommand.NotebooksArgument();
         var parameters = RunCommand.ParamOption();
         var output = RunCommand.SiteOption();
+        var jobs = RunCommand.JobsOption();
         var allowTracked = RunCommand.AllowTrackedOption();
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 to serve the site on.", DefaultValueFactory = _ => 8232 };
         var command = new Command("watch", "Publish, serve the site on 127.0.0.1, and re-render a notebook's page each time it is saved.")
         {
-            notebooks, parameters, output, port, allowTracked,
+            notebooks, parameters, output, port, allowTracked, jobs,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -29,16 +30,16 @@ internal static class WatchCommand
             var values = NotebookParameters.Parse(parse.GetValue(parameters) ?? []);
             OutputGuard.Check(site, values, parse.GetValue(allowTracked));
             var writer = new SiteWriter(site) { ReloadUrl = SiteServer.VersionPath };
-            var runs = (await RunCommand.RunAllAsync(paths, values, cancel)).ToDictionary(r => r.Source, StringComparer.Ordinal);
+            var runs = (await RunCommand.RunAllAsync(paths, values, parse.GetValue(jobs), cancel)).ToDictionary(r => r.Source, StringComparer.Ordinal);
             writer.WriteAll(paths.Select(p => runs[p]));
 
             using var server = new SiteServer(site, parse.GetValue(port));
             server.Start(cancel);
-            Console.Error.WriteLine($"serving {site} on {server.Url} (Ctrl+C to stop); watching {paths.Count} notebook(s)");
+            HostOutput.Error.WriteLine($"serving {site} on {server.Url} (Ctrl+C to stop); watching {paths.Count} notebook(s)");
 
             var saved = System.Threading.Channels.Channel.CreateUnbounded<string>();
             using var watchers = new Watchers(paths, path => saved.Writer.TryWrite(path));
-            var runner = new NotebookRunner(Console.Error);
+            var runner = new NotebookRunner(HostOutput.Error);
             try
             {
                 while (await saved.Reader.WaitToReadAsync(cancel))
@@ -49,21 +50,21 @@ internal static class WatchCommand
                         changed.Add(path);
                     foreach (var path in changed.Order(StringComparer.Ordinal))
                     {
-                        Console.Error.WriteLine($"{Path.GetFileName(path)} changed: running it again");
+                        HostOutput.Error.WriteLine($"{Path.GetFileName(path)} changed: running it again");
                         try
                         {
                             var run = await runner.RunAsync(path, values, cancel);
                             if (run.Failure is not null)
-                                Console.Error.WriteLine(run.Failure);
+                                HostOutput.Error.WriteLine(run.Failure);
                             runs[path] = run;
                             writer.WritePage(run);
                             writer.WriteIndex(paths.Select(p => runs[p].Executed));
                             server.Bump();
-                            Console.Error.WriteLine($"{Path.GetFileName(path)}: page updated ({run.Elapsed.TotalSeconds:F1} s)");
+                            HostOutput.Error.WriteLine($"{Path.GetFileName(path)}: page updated ({run.Elapsed.TotalSeconds:F1} s)");
                         }
                         catch (NotebookException e)
                         {
-                            Console.Error.WriteLine($"error: {e.Message}");
+                            HostOutput.Error.WriteLine($"error: {e.Message}");
                         }
                     }
                 }

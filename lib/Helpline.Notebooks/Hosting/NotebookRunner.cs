@@ -11,24 +11,70 @@ using Microsoft.DotNet.Interactive.Formatting;
 namespace Helpline.Notebooks.Hosting;
 
 /// <summary>
-/// Runs notebooks in this process, one after another, each in a fresh C# kernel with the notebook's own folder as
-/// the working folder (so <c>#r "../artifacts/..."</c> and relative data paths resolve as in an editor).
-/// A failing cell stops its notebook; the others still run.
+/// Runs notebooks in this process, each in a fresh C# kernel with the notebook's own folder as the working folder
+/// (so <c>#r "../artifacts/..."</c> and relative data paths resolve as in an editor). A failing cell stops its
+/// notebook; the others still run. Notebooks of one folder may run side by side (<see cref="RunBatchAsync"/>).
 /// </summary>
 internal sealed class NotebookRunner(TextWriter progress)
 {
     public async Task<NotebookRun> RunAsync(string path, IReadOnlyDictionary<string, string> parameters, CancellationToken cancel = default)
     {
+        // The working folder and the formatters are the process's: one notebook at a time owns them.
+        var previousFolder = Directory.GetCurrentDirectory();
+        Formatter.ResetToDefault();
+        Directory.SetCurrentDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        try
+        {
+            return await RunInPlaceAsync(path, parameters, cancel);
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(previousFolder);
+        }
+    }
+
+    /// <summary>
+    /// Runs notebooks that share one folder, up to <paramref name="jobs"/> at a time: the working folder is set once
+    /// and the formatters reset once, so the kernels share nothing that matters. Results come in the order given.
+    /// </summary>
+    public async Task<IReadOnlyList<NotebookRun>> RunBatchAsync(IReadOnlyList<string> paths, IReadOnlyDictionary<string, string> parameters, int jobs, Action<int, NotebookRun>? done, CancellationToken cancel = default)
+    {
+        var folders = paths.Select(p => Path.GetDirectoryName(Path.GetFullPath(p))!).Distinct(StringComparer.Ordinal).ToList();
+        var runs = new NotebookRun[paths.Count];
+        if (jobs <= 1 || folders.Count != 1)
+        {
+            for (int i = 0; i < paths.Count; i++)
+            {
+                runs[i] = await RunAsync(paths[i], parameters, cancel);
+                done?.Invoke(i, runs[i]);
+            }
+            return runs;
+        }
+        var previousFolder = Directory.GetCurrentDirectory();
+        Formatter.ResetToDefault();
+        Directory.SetCurrentDirectory(folders[0]);
+        try
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, paths.Count), new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancel }, async (i, token) =>
+            {
+                runs[i] = await RunInPlaceAsync(paths[i], parameters, token);
+                done?.Invoke(i, runs[i]);
+            });
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(previousFolder);
+        }
+        return runs;
+    }
+
+    private async Task<NotebookRun> RunInPlaceAsync(string path, IReadOnlyDictionary<string, string> parameters, CancellationToken cancel)
+    {
         var clock = Stopwatch.StartNew();
         var source = IpynbNotebook.Load(path);
         var notebook = source.Copy();
         var name = notebook.Name;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var previousFolder = Directory.GetCurrentDirectory();
-        Formatter.ResetToDefault();
         using var kernel = CreateKernel(out var csharp);
-        Directory.SetCurrentDirectory(folder);
-        try
         {
             int count = 0;
             CellFailure? failure = null;
@@ -40,10 +86,11 @@ internal sealed class NotebookRunner(TextWriter progress)
                     continue;
                 int number = i + 1;
                 var cellClock = Stopwatch.StartNew();
-                progress.Write(string.Create(CultureInfo.InvariantCulture, $"  {name}: cell {number}/{notebook.Cells.Count} "));
                 var (outputs, error) = await ExecuteAsync(kernel, cell.Source, ++count, cancel);
                 cell.SetOutputs(outputs, count);
-                progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(error is null ? "ok" : "FAILED")} {cellClock.Elapsed.TotalSeconds:F1} s"));
+                // One line a cell: notebooks running side by side must not cut into each other's lines.
+                progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {name}: cell {number}/{notebook.Cells.Count} {(error is null ? "ok" : "FAILED")} {cellClock.Elapsed.TotalSeconds:F1} s"));
                 if (error is not null)
                 {
                     failure = new CellFailure(name, number, cell.Head(), error);
@@ -75,10 +122,6 @@ internal sealed class NotebookRunner(TextWriter progress)
             var used = declared.Select(n => (n, NotebookParameters.Display(csharp.TryGetValue<object>(n, out var v) ? v : null))).ToList();
             notebook.SetMetadata("parameters", new JsonObject(used.Select(u => KeyValuePair.Create(u.n, (JsonNode?)JsonValue.Create(u.Item2)))));
             return new NotebookRun(path, notebook, used, failure, clock.Elapsed);
-        }
-        finally
-        {
-            Directory.SetCurrentDirectory(previousFolder);
         }
     }
 
