@@ -62,7 +62,7 @@ public static class SyntheticRegister
         AssignCallerKeys(random, ordered);
         for (int i = 0; i < ordered.Count; i++)
             ordered[i] = ordered[i] with { ContactId = $"C{i + 1:D6}" };
-        return new SyntheticData(ordered, WebVisits(random));
+        return new SyntheticData(ordered, WebVisits());
     }
 
     /// <summary>Writes the register and web statistics as the canonical CSV the loaders read (UTF-8, LF, comma).</summary>
@@ -264,9 +264,9 @@ public static class SyntheticRegister
         }
     }
 
-    private static List<WebVisits> WebVisits(Random random)
+    /// <summary>The web series is shaped by the plan alone: it needs no randomness to come out exact.</summary>
+    private static List<WebVisits> WebVisits()
     {
-        _ = random; // the web series is shaped by the plan alone: no noise needed to stay exact
         var visits = new List<WebVisits>();
         foreach (var (year, total) in CalibrationPlan.Website)
         {

@@ -75,54 +75,52 @@ internal sealed class NotebookRunner(TextWriter progress)
         var notebook = source.Copy();
         var name = notebook.Name;
         using var kernel = CreateKernel(out var csharp);
+        int count = 0;
+        CellFailure? failure = null;
+        var declared = new List<string>();
+        for (int i = 0; i < notebook.Cells.Count && failure is null; i++)
         {
-            int count = 0;
-            CellFailure? failure = null;
-            var declared = new List<string>();
-            for (int i = 0; i < notebook.Cells.Count && failure is null; i++)
+            var cell = notebook.Cells[i];
+            if (!cell.IsCode)
+                continue;
+            int number = i + 1;
+            var cellClock = Stopwatch.StartNew();
+            var (outputs, error) = await ExecuteAsync(kernel, cell.Source, ++count, cancel);
+            cell.SetOutputs(outputs, count);
+            // One line a cell: notebooks running side by side must not cut into each other's lines.
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {name}: cell {number}/{notebook.Cells.Count} {(error is null ? "ok" : "FAILED")} {cellClock.Elapsed.TotalSeconds:F1} s"));
+            if (error is not null)
             {
-                var cell = notebook.Cells[i];
-                if (!cell.IsCode)
-                    continue;
-                int number = i + 1;
-                var cellClock = Stopwatch.StartNew();
-                var (outputs, error) = await ExecuteAsync(kernel, cell.Source, ++count, cancel);
-                cell.SetOutputs(outputs, count);
-                // One line a cell: notebooks running side by side must not cut into each other's lines.
-                progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {name}: cell {number}/{notebook.Cells.Count} {(error is null ? "ok" : "FAILED")} {cellClock.Elapsed.TotalSeconds:F1} s"));
-                if (error is not null)
-                {
-                    failure = new CellFailure(name, number, cell.Head(), error);
-                    break;
-                }
+                failure = new CellFailure(name, number, cell.Head(), error);
+                break;
+            }
 
-                if (cell.HasTag(NotebookParameters.Tag))
+            if (cell.HasTag(NotebookParameters.Tag))
+            {
+                declared.AddRange(NotebookParameters.Declared(cell.Source));
+                var unknown = parameters.Keys.Where(k => !declared.Contains(k)).ToList();
+                if (unknown.Count > 0)
+                    throw new NotebookException($"{name}: no parameter {string.Join(", ", unknown)} (its parameters: {string.Join(", ", declared)})");
+                if (parameters.Count > 0)
                 {
-                    declared.AddRange(NotebookParameters.Declared(cell.Source));
-                    var unknown = parameters.Keys.Where(k => !declared.Contains(k)).ToList();
-                    if (unknown.Count > 0)
-                        throw new NotebookException($"{name}: no parameter {string.Join(", ", unknown)} (its parameters: {string.Join(", ", declared)})");
-                    if (parameters.Count > 0)
-                    {
-                        var code = NotebookParameters.InjectedCode(name, parameters, n => csharp.TryGetValue<object>(n, out var v) ? v : null);
-                        var injected = NotebookCell.Code(code, "injected-parameters", NotebookParameters.InjectedTag);
-                        notebook.Insert(i + 1, injected);
-                        i++;
-                        var (injectedOutputs, injectedError) = await ExecuteAsync(kernel, code, ++count, cancel);
-                        injected.SetOutputs(injectedOutputs, count);
-                        if (injectedError is not null)
-                            failure = new CellFailure(name, i + 1, injected.Head(), injectedError);
-                    }
+                    var code = NotebookParameters.InjectedCode(name, parameters, n => csharp.TryGetValue<object>(n, out var v) ? v : null);
+                    var injected = NotebookCell.Code(code, "injected-parameters", NotebookParameters.InjectedTag);
+                    notebook.Insert(i + 1, injected);
+                    i++;
+                    var (injectedOutputs, injectedError) = await ExecuteAsync(kernel, code, ++count, cancel);
+                    injected.SetOutputs(injectedOutputs, count);
+                    if (injectedError is not null)
+                        failure = new CellFailure(name, i + 1, injected.Head(), injectedError);
                 }
             }
-            if (parameters.Count > 0 && declared.Count == 0)
-                throw new NotebookException($"{name}: has no cell tagged 'parameters', so --param cannot be applied");
-
-            var used = declared.Select(n => (n, NotebookParameters.Display(csharp.TryGetValue<object>(n, out var v) ? v : null))).ToList();
-            notebook.SetMetadata("parameters", new JsonObject(used.Select(u => KeyValuePair.Create(u.n, (JsonNode?)JsonValue.Create(u.Item2)))));
-            return new NotebookRun(path, notebook, used, failure, clock.Elapsed);
         }
+        if (parameters.Count > 0 && declared.Count == 0)
+            throw new NotebookException($"{name}: has no cell tagged 'parameters', so --param cannot be applied");
+
+        var used = declared.Select(n => (n, NotebookParameters.Display(csharp.TryGetValue<object>(n, out var v) ? v : null))).ToList();
+        notebook.SetMetadata("parameters", new JsonObject(used.Select(u => KeyValuePair.Create(u.n, (JsonNode?)JsonValue.Create(u.Item2)))));
+        return new NotebookRun(path, notebook, used, failure, clock.Elapsed);
     }
 
     private static CompositeKernel CreateKernel(out CSharpKernel csharp)
