@@ -16,18 +16,8 @@ public static class ContactTables
 
     /// <summary>1b: answered contacts by type of help request in a period: <c>requester</c> (code), <c>label</c>,
     /// <c>contacts</c>, <c>share</c> (percent). Unknown shows only when some are unknown.</summary>
-    public static DataFrame HelpRequestTypes(Register register, Period period)
-    {
-        var answered = register.Answered().In(period);
-        var counts = Enum.GetValues<Requester>()
-            .Select(r => (Requester: r, Contacts: answered.Count(c => c.Requester == r)))
-            .Where(r => r.Requester != Requester.Unknown || r.Contacts > 0).ToList();
-        return new DataFrame(
-            Frames.Strings("requester", counts.Select(c => c.Requester.Code())),
-            Frames.Strings("label", counts.Select(c => c.Requester.Label())),
-            Frames.Ints("contacts", counts.Select(c => c.Contacts)),
-            Frames.Doubles("share", counts.Select(c => Frames.Percent(c.Contacts, answered.Count))));
-    }
+    public static DataFrame HelpRequestTypes(Register register, Period period) =>
+        Frames.ByRequester(register.Answered().In(period), "contacts");
 
     /// <summary>1b: answered contacts by type of help request, counts only (<c>requester</c>, <c>contacts</c>): the input of
     /// <see cref="Disclosure.Protect(DataFrame, DisclosureOptions)"/> before a pie is drawn.</summary>

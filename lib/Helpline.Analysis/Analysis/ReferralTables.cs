@@ -22,15 +22,6 @@ public static class ReferralTables
     }
 
     /// <summary>Referrals in a period by type of help request: <c>requester</c>, <c>label</c>, <c>referred</c>, <c>share</c>.</summary>
-    public static DataFrame ByRequester(Register register, Period period)
-    {
-        var referred = register.Answered().Referred().In(period);
-        var rows = Enum.GetValues<Requester>().Select(r => (Requester: r, Count: referred.Count(c => c.Requester == r)))
-            .Where(r => r.Requester != Requester.Unknown || r.Count > 0).ToList();
-        return new DataFrame(
-            Frames.Strings("requester", rows.Select(r => r.Requester.Code())),
-            Frames.Strings("label", rows.Select(r => r.Requester.Label())),
-            Frames.Ints("referred", rows.Select(r => r.Count)),
-            Frames.Doubles("share", rows.Select(r => Frames.Percent(r.Count, referred.Count))));
-    }
+    public static DataFrame ByRequester(Register register, Period period) =>
+        Frames.ByRequester(register.Answered().Referred().In(period), "referred");
 }

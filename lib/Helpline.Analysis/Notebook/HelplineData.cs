@@ -15,7 +15,8 @@ public sealed record HelplineData(
     CleaningReport WebReport,
     DataSource Source)
 {
-    private static readonly ConcurrentDictionary<(string, long, DateTime, string, long, DateTime), HelplineData> Cache = new();
+    // Lazy: notebooks running side by side that ask for the same files wait for one load instead of each parsing them.
+    private static readonly ConcurrentDictionary<(string, long, DateTime, string, long, DateTime), Lazy<HelplineData>> Cache = new();
 
     /// <summary>Loads both files (default: the shipped synthetic ones). Files already loaded in this process and
     /// unchanged since are not parsed again, so the notebooks of one publish share one load.</summary>
@@ -29,13 +30,13 @@ public sealed record HelplineData(
             throw new RegisterFormatException(registerPath, "the register file does not exist");
         if (!w.Exists)
             throw new RegisterFormatException(webPath, "the web-statistics file does not exist");
-        return Cache.GetOrAdd((r.FullName, r.Length, r.LastWriteTimeUtc, w.FullName, w.Length, w.LastWriteTimeUtc), _ =>
+        return Cache.GetOrAdd((r.FullName, r.Length, r.LastWriteTimeUtc, w.FullName, w.Length, w.LastWriteTimeUtc), _ => new Lazy<HelplineData>(() =>
         {
             var register = RegisterCsv.Load(registerPath);
             var web = WebStatisticsCsv.Load(webPath);
             return new HelplineData(register.Contacts, web.Visits, PublishedFigures.Load(), register.Report, web.Report,
                 DataSource.Of(registerPath, webPath));
-        });
+        })).Value;
     }
 
     /// <summary>The reconciliation table of the published figures whose key starts with one of the prefixes:

@@ -14,13 +14,6 @@ internal static class RunCommand
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public static Option<DirectoryInfo?> SiteOption() => new("--output", "-o") { Description = "Folder for the site (default: site/ of the repository)." };
-
-    public static Option<bool> AllowTrackedOption() => new("--allow-tracked-output")
-    {
-        Description = "Write pages built from a private export into a folder git tracks (refused otherwise).",
-    };
-
     public static Option<int> JobsOption() => new("--jobs", "-j")
     {
         Description = "Notebooks run side by side (those of one folder), in fresh kernels each.",

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Helpline.Analysis;
 using Helpline.Notebooks.Hosting;
 using Helpline.Notebooks.Publishing;
 
@@ -13,24 +12,15 @@ internal static class WatchCommand
 {
     public static Command Create()
     {
-        var notebooks = RunCommand.NotebooksArgument();
-        var parameters = RunCommand.ParamOption();
-        var output = RunCommand.SiteOption();
-        var jobs = RunCommand.JobsOption();
-        var allowTracked = RunCommand.AllowTrackedOption();
+        var options = new SiteOptions();
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 to serve the site on.", DefaultValueFactory = _ => 8232 };
-        var command = new Command("watch", "Publish, serve the site on 127.0.0.1, and re-render a notebook's page each time it is saved.")
-        {
-            notebooks, parameters, output, port, allowTracked, jobs,
-        };
+        var command = new Command("watch", "Publish, serve the site on 127.0.0.1, and re-render a notebook's page each time it is saved.") { port };
+        options.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
-            var site = parse.GetValue(output)?.FullName ?? DataPaths.Default.Site;
-            var paths = RunCommand.Resolve(parse.GetValue(notebooks));
-            var values = NotebookParameters.Parse(parse.GetValue(parameters) ?? []);
-            OutputGuard.Check(site, values, parse.GetValue(allowTracked));
+            var (site, paths, values, jobs) = options.Read(parse);
             var writer = new SiteWriter(site) { ReloadUrl = SiteServer.VersionPath };
-            var runs = (await RunCommand.RunAllAsync(paths, values, parse.GetValue(jobs), cancel)).ToDictionary(r => r.Source, StringComparer.Ordinal);
+            var runs = (await RunCommand.RunAllAsync(paths, values, jobs, cancel)).ToDictionary(r => r.Source, StringComparer.Ordinal);
             writer.WriteAll(paths.Select(p => runs[p]));
 
             using var server = new SiteServer(site, parse.GetValue(port));

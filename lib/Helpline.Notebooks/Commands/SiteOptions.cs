@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Helpline.Analysis;
+using Helpline.Notebooks.Hosting;
+using Helpline.Notebooks.Publishing;
+
+namespace Helpline.Notebooks.Commands;
+
+/// <summary>What <c>publish</c> and <c>watch</c> both take: which notebooks, their parameters, where the site goes, how many at a time.</summary>
+internal sealed class SiteOptions
+{
+    private readonly Argument<string[]> _notebooks = RunCommand.NotebooksArgument();
+    private readonly Option<string[]> _parameters = RunCommand.ParamOption();
+    private readonly Option<DirectoryInfo?> _output = new("--output", "-o") { Description = "Folder for the site (default: site/ of the repository)." };
+    private readonly Option<int> _jobs = RunCommand.JobsOption();
+    private readonly Option<bool> _allowTracked = new("--allow-tracked-output")
+    {
+        Description = "Write pages built from a private export into a folder git tracks (refused otherwise).",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(_notebooks);
+        foreach (var option in new Option[] { _parameters, _output, _jobs, _allowTracked })
+            command.Options.Add(option);
+    }
+
+    /// <summary>Reads the options, and refuses pages from a private export in a folder git tracks.</summary>
+    public (string Site, IReadOnlyList<string> Paths, IReadOnlyDictionary<string, string> Values, int Jobs) Read(ParseResult parse)
+    {
+        var site = parse.GetValue(_output)?.FullName ?? DataPaths.Default.Site;
+        var values = NotebookParameters.Parse(parse.GetValue(_parameters) ?? []);
+        OutputGuard.Check(site, values, parse.GetValue(_allowTracked));
+        return (site, RunCommand.Resolve(parse.GetValue(_notebooks)), values, parse.GetValue(_jobs));
+    }
+}
