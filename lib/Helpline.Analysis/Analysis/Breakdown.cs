@@ -26,11 +26,12 @@ public sealed class Breakdown
         int last = scope.End.Year * 12 + scope.End.Month - 1;
         var labels = Enumerable.Range(first, Math.Max(0, last - first + 1))
             .Select(m => $"{m / 12:D4}-{m % 12 + 1:D2}").ToArray();
-        return new Axis(labels, (r, i) =>
+        return new Axis(labels, (r, selected, into) => PlaceByStretch(r, selected, into, ticks =>
         {
-            var day = new DateTime(r.Ticks[i]);
-            return day.Year * 12 + day.Month - 1 - first;
-        });
+            var day = new DateTime(ticks);
+            var start = new DateTime(day.Year, day.Month, 1);
+            return (day.Year * 12 + day.Month - 1 - first, start.Ticks, start.AddMonths(1).Ticks);
+        }));
     });
 
     public static Breakdown Year { get; } = new("year", scope =>
@@ -38,18 +39,22 @@ public sealed class Breakdown
         int first = scope.Start.Year;
         var labels = Enumerable.Range(first, Math.Max(0, scope.End.Year - first + 1))
             .Select(y => y.ToString(CultureInfo.InvariantCulture)).ToArray();
-        return new Axis(labels, (r, i) => new DateTime(r.Ticks[i]).Year - first);
+        return new Axis(labels, (r, selected, into) => PlaceByStretch(r, selected, into, ticks =>
+        {
+            int year = new DateTime(ticks).Year;
+            return (year - first, new DateTime(year, 1, 1).Ticks, new DateTime(year + 1, 1, 1).Ticks);
+        }));
     });
 
     /// <summary>Day of the week, Monday first.</summary>
     public static Breakdown Weekday { get; } = new("weekday", _ => new Axis(
         ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-        (r, i) => ((int)new DateTime(r.Ticks[i]).DayOfWeek + 6) % 7));
+        (r, selected, into) => PlaceEach(r.Ticks, selected, into, static ticks => (int)(ticks / TimeSpan.TicksPerDay % 7)))); // day 0 of DateTime was a Monday
 
     /// <summary>Hour of arrival, 0 to 23, as <c>15:00</c>.</summary>
     public static Breakdown Hour { get; } = new("hour", _ => new Axis(
         [.. Enumerable.Range(0, 24).Select(h => $"{h:D2}:00")],
-        (r, i) => (int)(r.Ticks[i] / TimeSpan.TicksPerHour % 24)));
+        (r, selected, into) => PlaceEach(r.Ticks, selected, into, static ticks => (int)(ticks / TimeSpan.TicksPerHour % 24))));
 
     public static Breakdown Channel { get; } = Of("channel", Categories.Channels, r => r.Channel);
 
@@ -63,10 +68,17 @@ public sealed class Breakdown
 
     public static Breakdown Referral { get; } = Of("referral", Categories.Referrals, r => r.Referral);
 
-    /// <summary>Whether a missed contact's caller key was seen before: <c>new</c>, <c>known</c> or <c>no key</c>.</summary>
+    /// <summary>Whether a contact's caller key was seen before: <c>new</c>, <c>known</c> or <c>no key</c>.</summary>
     public static Breakdown Caller { get; } = new("caller", _ => new Axis(
         ["new", "known", "no key"],
-        (r, i) => r.Caller[i] < 0 ? 2 : r.NewCaller[i] ? 0 : 1));
+        (r, selected, into) =>
+        {
+            for (int k = 0; k < into.Length; k++)
+            {
+                int p = selected is null ? k : selected[k];
+                into[k] = r.Caller[p] < 0 ? 2 : r.NewCaller[p] ? 0 : 1;
+            }
+        }));
 
     internal Axis For(Period scope) => _axis(scope);
 
@@ -77,12 +89,49 @@ public sealed class Breakdown
     {
         var values = table.Values;
         var labels = values.Select(table.Code).ToArray();
-        var index = new int[values.Max(v => Convert.ToInt32(v, CultureInfo.InvariantCulture)) + 1];
+        var index = new int[256];
+        Array.Fill(index, -1);
         for (int i = 0; i < values.Count; i++)
             index[Convert.ToInt32(values[i], CultureInfo.InvariantCulture)] = i;
-        return new Breakdown(name, _ => new Axis(labels, (r, i) => index[column(r)[i]]));
+        return new Breakdown(name, _ => new Axis(labels, (r, selected, into) =>
+        {
+            var bytes = column(r);
+            for (int k = 0; k < into.Length; k++)
+                into[k] = index[bytes[selected is null ? k : selected[k]]];
+        }));
     }
 
-    /// <summary>The labels of an axis in order, and where the contact at a position falls on it (outside: below 0 or past the end).</summary>
-    internal sealed record Axis(string[] Labels, Func<RegisterColumns, int, int> IndexAt);
+    /// <summary>Each contact placed by its arrival alone.</summary>
+    private static void PlaceEach(long[] ticks, int[]? selected, Span<int> into, Func<long, int> step)
+    {
+        for (int k = 0; k < into.Length; k++)
+            into[k] = step(ticks[selected is null ? k : selected[k]]);
+    }
+
+    /// <summary>
+    /// For axes whose steps are stretches of time (months, years): contacts come in order of arrival, so the step is
+    /// worked out once a stretch and each contact only compared with the stretch's ends.
+    /// </summary>
+    private static void PlaceByStretch(RegisterColumns r, int[]? selected, Span<int> into, Func<long, (int Step, long From, long To)> stretchOf)
+    {
+        var ticks = r.Ticks;
+        int step = -1;
+        long from = long.MaxValue, to = long.MinValue;
+        for (int k = 0; k < into.Length; k++)
+        {
+            long t = ticks[selected is null ? k : selected[k]];
+            if (t < from || t >= to)
+                (step, from, to) = stretchOf(t);
+            into[k] = step;
+        }
+    }
+
+    /// <summary>
+    /// The labels of an axis in order, and how to place contacts on it: for the contact at each position of
+    /// <c>selected</c> (null: every contact), its step (outside the axis: below 0 or past the end).
+    /// </summary>
+    internal sealed record Axis(string[] Labels, Axis.Placer Place)
+    {
+        internal delegate void Placer(RegisterColumns columns, int[]? selected, Span<int> into);
+    }
 }

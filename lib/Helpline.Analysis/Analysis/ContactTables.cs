@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Analysis;
 
 namespace Helpline.Analysis;
@@ -59,17 +58,11 @@ public static class ContactTables
     public static DataFrame RequesterGroups(Register register, Period period)
     {
         var answered = register.Answered().In(period);
-        static string Group(Requester r) => r switch
-        {
-            Requester.Self => "self",
-            Requester.CloseEnvironment => "close_environment",
-            Requester.Professional => "professional",
-            _ => "other",
-        };
-        string[] groups = ["self", "close_environment", "professional", "other"];
-        var counts = groups.Select(g => answered.Count(c => Group(c.Requester) == g)).ToArray();
+        int self = answered.From(Requester.Self).Count, close = answered.From(Requester.CloseEnvironment).Count,
+            professional = answered.From(Requester.Professional).Count;
+        int[] counts = [self, close, professional, answered.Count - self - close - professional];
         return new DataFrame(
-            Frames.Strings("group", groups),
+            Frames.Strings("group", ["self", "close_environment", "professional", "other"]),
             Frames.Ints("contacts", counts),
             Frames.Doubles("share", counts.Select(n => Frames.Percent(n, answered.Count))));
     }
@@ -78,13 +71,20 @@ public static class ContactTables
     /// <c>gender_recorded</c>, <c>gender_recorded_share</c>, <c>age_recorded</c>, <c>age_recorded_share</c>.</summary>
     public static DataFrame GenderAndAgeCompleteness(Register register)
     {
-        var years = register.Answered().GroupBy(c => c.ReceivedAt.Year).OrderBy(g => g.Key).ToList();
+        var answered = register.Answered();
+        var gender = answered.CountBy(Breakdown.Year, Breakdown.Gender);
+        var age = answered.CountBy(Breakdown.Year, Breakdown.AgeBand);
+        // Years without an answered contact have nothing to be complete about: they are left out.
+        var years = Enumerable.Range(0, (int)gender.Rows.Count).Where(i => gender.Int("total", i) > 0).ToList();
+        int Answered(int i) => gender.Int("total", i);
+        int WithGender(int i) => Answered(i) - gender.Int(Gender.Unknown.Code(), i);
+        int WithAge(int i) => Answered(i) - age.Int(AgeBand.Unknown.Code(), i);
         return new DataFrame(
-            Frames.Strings("year", years.Select(g => g.Key.ToString(CultureInfo.InvariantCulture))),
-            Frames.Ints("answered", years.Select(g => g.Count())),
-            Frames.Ints("gender_recorded", years.Select(g => g.Count(c => c.Gender != Gender.Unknown))),
-            Frames.Doubles("gender_recorded_share", years.Select(g => Frames.Percent(g.Count(c => c.Gender != Gender.Unknown), g.Count()))),
-            Frames.Ints("age_recorded", years.Select(g => g.Count(c => c.AgeBand != AgeBand.Unknown))),
-            Frames.Doubles("age_recorded_share", years.Select(g => Frames.Percent(g.Count(c => c.AgeBand != AgeBand.Unknown), g.Count()))));
+            Frames.Strings("year", years.Select(i => (string)gender["year"][i])),
+            Frames.Ints("answered", years.Select(Answered)),
+            Frames.Ints("gender_recorded", years.Select(WithGender)),
+            Frames.Doubles("gender_recorded_share", years.Select(i => Frames.Percent(WithGender(i), Answered(i)))),
+            Frames.Ints("age_recorded", years.Select(WithAge)),
+            Frames.Doubles("age_recorded_share", years.Select(i => Frames.Percent(WithAge(i), Answered(i)))));
     }
 }

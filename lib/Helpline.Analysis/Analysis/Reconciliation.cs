@@ -24,19 +24,19 @@ public static class Reconciliation
         ["b.unanswered_since_start"] = (r, _, p) =>
             r.On(Channel.Phone).With(Outcome.Closed).In(p).Count + r.On(Channel.Chat).Missed().In(p).Count,
         ["b.unique_numbers_closed"] = (r, _, p) =>
-            r.On(Channel.Phone).With(Outcome.Closed).In(p).Where(c => c.CallerKey is not null).Select(c => c.CallerKey).Distinct().Count(),
-        ["b.requester_self_2017_2020"] = (r, _, p) => Share(r.Answered().In(p), c => c.Requester == Requester.Self),
-        ["b.requester_close_2017_2020"] = (r, _, p) => Share(r.Answered().In(p), c => c.Requester == Requester.CloseEnvironment),
-        ["b.requester_professional_2017_2020"] = (r, _, p) => Share(r.Answered().In(p), c => c.Requester == Requester.Professional),
+            r.On(Channel.Phone).With(Outcome.Closed).In(p).CountCallers(),
+        ["b.requester_self_2017_2020"] = (r, _, p) => Share(r.Answered().In(p), a => a.From(Requester.Self)),
+        ["b.requester_close_2017_2020"] = (r, _, p) => Share(r.Answered().In(p), a => a.From(Requester.CloseEnvironment)),
+        ["b.requester_professional_2017_2020"] = (r, _, p) => Share(r.Answered().In(p), a => a.From(Requester.Professional)),
         ["b.requester_other_2017_2020"] = (r, _, p) =>
-            Share(r.Answered().In(p), c => c.Requester is Requester.WiderEnvironment or Requester.Other or Requester.Unknown),
-        ["b.self_share_2018"] = (r, _, p) => Share(r.Answered().In(p), c => c.Requester == Requester.Self),
-        ["b.self_share_2022"] = (r, _, p) => Share(r.Answered().In(p), c => c.Requester == Requester.Self),
-        ["b.self_share_2023"] = (r, _, p) => Share(r.Answered().In(p), c => c.Requester == Requester.Self),
-        ["b.close_share_2023"] = (r, _, p) => Share(r.Answered().In(p), c => c.Requester == Requester.CloseEnvironment),
-        ["b.professional_share_2023"] = (r, _, p) => Share(r.Answered().In(p), c => c.Requester == Requester.Professional),
-        ["b.phone_share_2022"] = (r, _, p) => Share(r.Answered().In(p), c => c.Channel == Channel.Phone),
-        ["b.referred_share_2022"] = (r, _, p) => Share(r.Answered().In(p), c => c.Referral != Referral.None),
+            Share(r.Answered().In(p), a => a.Where(c => c.Requester is Requester.WiderEnvironment or Requester.Other or Requester.Unknown)),
+        ["b.self_share_2018"] = (r, _, p) => Share(r.Answered().In(p), a => a.From(Requester.Self)),
+        ["b.self_share_2022"] = (r, _, p) => Share(r.Answered().In(p), a => a.From(Requester.Self)),
+        ["b.self_share_2023"] = (r, _, p) => Share(r.Answered().In(p), a => a.From(Requester.Self)),
+        ["b.close_share_2023"] = (r, _, p) => Share(r.Answered().In(p), a => a.From(Requester.CloseEnvironment)),
+        ["b.professional_share_2023"] = (r, _, p) => Share(r.Answered().In(p), a => a.From(Requester.Professional)),
+        ["b.phone_share_2022"] = (r, _, p) => Share(r.Answered().In(p), a => a.On(Channel.Phone)),
+        ["b.referred_share_2022"] = (r, _, p) => Share(r.Answered().In(p), a => a.Referred()),
         ["b.phone_closed_to_2019_11"] = (r, _, p) => r.On(Channel.Phone).With(Outcome.Closed).In(p).Count,
         ["b.missed_per_week_2022"] = (r, _, p) =>
             Math.Round(r.On(Channel.Phone).With(Outcome.Closed).In(p).Count / ((p.End.DayNumber - p.Start.DayNumber + 1) / 7.0), 2),
@@ -106,12 +106,12 @@ public static class Reconciliation
         return unit;
     }
 
-    private static double Share(Register register, Func<Contact, bool> predicate) =>
-        Frames.Percent(register.Count(predicate), register.Count);
+    private static double Share(Register register, Func<Register, Register> part) =>
+        Frames.Percent(part(register).Count, register.Count);
 
     private static double NewShare(Register missed)
     {
-        int keyed = missed.Count(c => c.CallerKey is not null);
-        return Frames.Percent(missed.Count(c => c.IsNewCaller), keyed);
+        var callers = missed.CountBy(Breakdown.Caller);
+        return Frames.Percent(callers.Int("contacts", 0), missed.Count - callers.Int("contacts", 2));
     }
 }

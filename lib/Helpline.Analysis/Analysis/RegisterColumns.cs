@@ -1,8 +1,8 @@
 namespace Helpline.Analysis;
 
 /// <summary>
-/// A register stored column by column: a number and six bytes a contact, caller keys pooled, so that a register of
-/// millions of rows costs tens of megabytes, not hundreds, and counting runs over plain arrays.
+/// A register stored column by column: 23 bytes a contact, callers as numbers, no identifier kept, so that a register
+/// of millions of rows costs tens of megabytes, not hundreds, and counting runs over plain arrays.
 /// </summary>
 internal sealed class RegisterColumns
 {
@@ -15,10 +15,8 @@ internal sealed class RegisterColumns
         Gender = new byte[capacity];
         AgeBand = new byte[capacity];
         Referral = new byte[capacity];
-        NewCaller = new bool[capacity];
         Line = new int[capacity];
         Caller = new int[capacity];
-        ContactId = new string?[capacity];
         _callerIndex = new HashIndex(capacity);
     }
 
@@ -38,44 +36,37 @@ internal sealed class RegisterColumns
 
     public byte[] Referral { get; private set; }
 
-    public bool[] NewCaller { get; private set; }
+    /// <summary>Set by <see cref="SortAndMarkNewCallers"/>.</summary>
+    public bool[] NewCaller { get; private set; } = [];
 
     public int[] Line { get; private set; }
 
-    /// <summary>Index into <see cref="CallerKeys"/>, or -1 for a contact without a key.</summary>
+    /// <summary>The caller's number (0 for the first caller to get in touch, 1 for the next, ...), or -1 for a contact without a key.</summary>
     public int[] Caller { get; private set; }
 
-    public string?[] ContactId { get; private set; }
+    /// <summary>How many different caller keys the register holds.</summary>
+    public int CallerCount { get; private set; }
 
-    /// <summary>Each distinct caller key once.</summary>
-    public List<string> CallerKeys { get; } = [];
-
-    // Caller keys by a 64-bit hash of their characters; a hit is confirmed against the pooled string.
+    // Caller keys by fingerprint: the keys themselves are not kept.
     private HashIndex _callerIndex;
 
     public int CallerOf(string? key) => key is null ? -1 : CallerOf(key.AsSpan());
 
-    /// <summary>The caller index of a key read from a cell: a new string only for a key not seen before.</summary>
-    public int CallerOf(ReadOnlySpan<char> key)
+    public int CallerOf(ReadOnlySpan<char> key) => key.IsEmpty ? -1 : CallerOf(Fingerprint.Of(key));
+
+    public void PrefetchCaller(Fingerprint key) => _callerIndex.Prefetch(key);
+
+    /// <summary>The caller number of a key, by its fingerprint.</summary>
+    public int CallerOf(Fingerprint key)
     {
-        if (key.IsEmpty)
-            return -1;
-        ulong hash = 14695981039346656037UL;
-        foreach (char ch in key)
-            hash = (hash ^ ch) * 1099511628211UL;
-        for (; ; hash++) // a collision between two different keys moves on to the next hash value
-        {
-            if (!_callerIndex.TryGetValue(hash, out int index))
-            {
-                index = CallerKeys.Count;
-                CallerKeys.Add(key.ToString());
-                _callerIndex.TryAdd(hash, index);
-                return index;
-            }
-            if (key.SequenceEqual(CallerKeys[index]))
-                return index;
-        }
+        int index = _callerIndex.GetOrAdd(key, CallerCount);
+        if (index == CallerCount)
+            CallerCount++;
+        return index;
     }
+
+    /// <summary>What a contact shows of its caller: a pseudonym numbered by first contact, never the key.</summary>
+    public static string Pseudonym(int caller) => $"caller {caller + 1}";
 
     /// <summary>The pool's lookup is only needed while rows are added.</summary>
     public void Seal() => _callerIndex = new HashIndex(0);
@@ -92,23 +83,21 @@ internal sealed class RegisterColumns
         Gender[i] = (byte)c.Gender;
         AgeBand[i] = (byte)c.AgeBand;
         Referral[i] = (byte)c.Referral;
-        NewCaller[i] = c.IsNewCaller;
         Line[i] = c.SourceLine;
         Caller[i] = caller;
-        ContactId[i] = c.ContactId;
     }
 
     public Contact this[int i] => new(
         new DateTime(Ticks[i]), (Channel)Channel[i], (Outcome)Outcome[i], (Requester)Requester[i], (Gender)Gender[i],
-        (AgeBand)AgeBand[i], (Referral)Referral[i], Caller[i] < 0 ? null : CallerKeys[Caller[i]], ContactId[i], NewCaller[i], Line[i]);
+        (AgeBand)AgeBand[i], (Referral)Referral[i], Caller[i] < 0 ? null : Pseudonym(Caller[i]), NewCaller[i], Line[i]);
 
     /// <summary>Equal values, the line aside: what makes a row a duplicate of another.</summary>
     public bool SameValues(int i, in Contact c, int caller) =>
         Ticks[i] == c.ReceivedAt.Ticks && Channel[i] == (byte)c.Channel && Outcome[i] == (byte)c.Outcome && Requester[i] == (byte)c.Requester
-        && Gender[i] == (byte)c.Gender && AgeBand[i] == (byte)c.AgeBand && Referral[i] == (byte)c.Referral && Caller[i] == caller
-        && string.Equals(ContactId[i], c.ContactId, StringComparison.Ordinal);
+        && Gender[i] == (byte)c.Gender && AgeBand[i] == (byte)c.AgeBand && Referral[i] == (byte)c.Referral && Caller[i] == caller;
 
-    /// <summary>Orders the rows by arrival, ties in the order they came, and marks each caller's first contact.</summary>
+    /// <summary>Orders the rows by arrival, ties in the order they came, marks each caller's first contact and
+    /// numbers the callers in that order.</summary>
     public void SortAndMarkNewCallers()
     {
         bool sorted = true;
@@ -139,18 +128,21 @@ internal sealed class RegisterColumns
             Referral = Permute(Referral, order);
             Line = Permute(Line, order);
             Caller = Permute(Caller, order);
-            ContactId = Permute(ContactId, order);
         }
-        var seen = new bool[CallerKeys.Count];
+        var number = new int[CallerCount];
+        int next = 0;
         NewCaller = new bool[Count];
         for (int i = 0; i < Count; i++)
         {
             int caller = Caller[i];
-            if (caller >= 0 && !seen[caller])
+            if (caller < 0)
+                continue;
+            if (number[caller] == 0)
             {
-                seen[caller] = true;
+                number[caller] = ++next;
                 NewCaller[i] = true;
             }
+            Caller[i] = number[caller] - 1;
         }
         Trim();
     }
@@ -163,11 +155,12 @@ internal sealed class RegisterColumns
         return result;
     }
 
+    // Columns are sized from the file, a little above the rows it holds: copying them all to drop an eighth or less
+    // would cost more memory at the peak than it saves.
     private void Trim()
     {
-        if (Ticks.Length == Count)
-            return;
-        Resize(Count);
+        if (Ticks.Length - Count > Ticks.Length / 8)
+            Resize(Count);
     }
 
     private void Grow() => Resize(Math.Max(16, Ticks.Length * 2));
@@ -181,10 +174,8 @@ internal sealed class RegisterColumns
         Gender = Resized(Gender, size);
         AgeBand = Resized(AgeBand, size);
         Referral = Resized(Referral, size);
-        NewCaller = Resized(NewCaller, size);
         Line = Resized(Line, size);
         Caller = Resized(Caller, size);
-        ContactId = Resized(ContactId, size);
     }
 
     private T[] Resized<T>(T[] column, int size)

@@ -35,8 +35,8 @@ public static class UnansweredTables
     public static DataFrame NewNumberShare(Register register, Period period)
     {
         var missed = register.On(Channel.Phone).Missed().In(period);
-        int fresh = missed.Count(c => c.IsNewCaller);
-        int noKey = missed.Count(c => c.CallerKey is null);
+        var callers = missed.CountBy(Breakdown.Caller);
+        int fresh = callers.Int("contacts", 0), noKey = callers.Int("contacts", 2);
         return new DataFrame(
             Frames.Strings("period", [period.ToString()]),
             Frames.Ints("missed", [missed.Count]),

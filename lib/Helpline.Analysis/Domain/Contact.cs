@@ -2,6 +2,8 @@ namespace Helpline.Analysis;
 
 /// <summary>One contact attempt of the register, answered or not, as cleaned by the loader.</summary>
 /// <param name="ReceivedAt">Local time, Europe/Brussels.</param>
+/// <param name="CallerKey">The key of the number that called, when known. A register keeps no identifier: its rows show a
+/// pseudonym instead, <c>caller 17</c> for the 17th different caller to get in touch.</param>
 /// <param name="IsNewCaller">True when <paramref name="CallerKey"/> appears in no earlier row of the whole register.</param>
 /// <param name="SourceLine">Line of the source file the contact was read from (1-based), for reports.</param>
 public readonly record struct Contact(
@@ -13,7 +15,6 @@ public readonly record struct Contact(
     AgeBand AgeBand = AgeBand.Unknown,
     Referral Referral = Referral.None,
     string? CallerKey = null,
-    string? ContactId = null,
     bool IsNewCaller = false,
     int SourceLine = 0)
 {

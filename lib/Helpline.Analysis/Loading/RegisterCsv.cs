@@ -33,7 +33,7 @@ public static class RegisterCsv
     {
         if (!File.Exists(path))
             throw new RegisterFormatException(path, "the file does not exist");
-        return Read(File.OpenRead(path), path, openingHours);
+        return Read(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan), path, openingHours);
     }
 
     /// <summary>Reads register text held in memory, named <paramref name="name"/> in reports.</summary>
@@ -51,12 +51,12 @@ public static class RegisterCsv
         // Sized from the file (a register row takes 80 to 90 bytes) so the columns rarely grow by copying.
         int expected = stream.CanSeek ? (int)Math.Min(stream.Length / 80 + 16, 1 << 26) : 1024;
         var kept = new RegisterColumns(expected);
-        // Duplicates and reused ids are found by a 64-bit hash of the row, confirmed by comparing the rows themselves:
-        // a fraction of the memory of a dictionary keyed by rows.
-        var seen = new HashIndex(expected);
-        var collided = new Dictionary<Contact, int>();
-        var ids = new HashIndex(expected);
-        var pendingSynonyms = new List<(string Column, string From, string To)>();
+        // One table finds both repeated rows and reused ids: a row is filed under the fingerprint of its contact id,
+        // or of its values when it has none; a row meeting an earlier one there is compared with it.
+        var identity = new HashIndex(expected);
+        var pending = new PendingRows();
+        var synonyms = new List<(string Column, string From, string To)>();
+        int idColumn = -1, callerColumn = -1;
 
         foreach (var row in source.Reader)
         {
@@ -69,48 +69,38 @@ public static class RegisterCsv
             if (header is null)
             {
                 header = ReadHeader(row, name);
+                idColumn = header[ContactId];
+                callerColumn = header[CallerKey];
                 continue;
             }
 
             log.RowsRead++;
-            pendingSynonyms.Clear();
-            var error = ParseRow(row, header, openingHours, pendingSynonyms, out var contact);
-            if (error is not null)
+            ref var next = ref pending.Add(row, line);
+            synonyms.Clear();
+            next.Error = ParseRow(row, header, synonyms, out next.Contact);
+            if (next.Error is null)
             {
-                log.Reject(line, error, row.Span);
-                continue;
+                foreach (var (column, from, to) in synonyms)
+                    pending.Synonyms.Add((pending.Count - 1, column, from, to));
+                var callerCell = callerColumn >= 0 ? Cell.Text(row[callerColumn].Span) : [];
+                next.HasCaller = !callerCell.IsEmpty;
+                next.Caller = next.HasCaller ? Fingerprint.Of(callerCell) : default;
+                var id = idColumn >= 0 ? Cell.Text(row[idColumn].Span) : [];
+                next.HasId = !id.IsEmpty;
+                if (next.HasId)
+                {
+                    var raw = row[idColumn].Span;
+                    (next.IdStart, next.IdLength) = pending.Locate(row, raw);
+                }
+                next.Key = next.HasId ? Fingerprint.Of(id, IdSeed) : ValuesFingerprint(next.Contact, next.Caller, next.HasCaller);
+                identity.Prefetch(next.Key);
+                if (next.HasCaller)
+                    kept.PrefetchCaller(next.Caller);
             }
-
-            int caller = header.Has(CallerKey) ? kept.CallerOf(Cell.Text(row[header[CallerKey]].Span)) : -1;
-            ulong hash = RowHash(contact, caller);
-            if (seen.TryGetValue(hash, out int same) && kept.SameValues(same, contact, caller))
-            {
-                log.Duplicates.Add(new DuplicateRow(line, kept.Line[same]));
-                continue;
-            }
-            var withCaller = contact with { CallerKey = caller < 0 ? null : kept.CallerKeys[caller] };
-            if (collided.TryGetValue(withCaller, out int firstLine))
-            {
-                log.Duplicates.Add(new DuplicateRow(line, firstLine));
-                continue;
-            }
-            ulong idHash = contact.ContactId is { } id ? Fnv(id, Offset) : 0;
-            if (contact.ContactId is not null && ids.TryGetValue(idHash, out int other) && kept.ContactId[other] == contact.ContactId)
-            {
-                log.Reject(line, $"contact_id '{contact.ContactId}' is already used on line {kept.Line[other]} with other values", row.Span);
-                continue;
-            }
-
-            if (!seen.TryAdd(hash, kept.Count))
-                collided.Add(withCaller, line);
-            if (contact.ContactId is not null)
-                ids.TryAdd(idHash, kept.Count);
-            foreach (var (column, from, to) in pendingSynonyms)
-                log.Synonym(column, from, to);
-            if (contact.Outcome == Outcome.Answered && !openingHours.IsOpen(contact.Channel, contact.ReceivedAt))
-                log.OutsideOpeningHours.Add(new OutOfHoursContact(line, contact.Channel, contact.ReceivedAt));
-            kept.Add(contact with { SourceLine = line }, caller);
+            if (pending.IsFull)
+                Settle(pending, kept, identity, log, openingHours);
         }
+        Settle(pending, kept, identity, log, openingHours);
 
         if (header is null)
             throw new RegisterFormatException(name, "the file has no header line: expected received_at (or date and time), channel, outcome");
@@ -118,32 +108,72 @@ public static class RegisterCsv
         return new RegisterLoad(register, log.ToReport(source, header, kept.Count));
     }
 
-    private const ulong Offset = 14695981039346656037UL;
-
-    /// <summary>FNV-1a over every value of a cleaned row (the caller by its pooled index).</summary>
-    private static ulong RowHash(Contact c, int caller)
+    /// <summary>Checks parsed rows, in file order, against the rows kept before them; keeps those that pass.</summary>
+    private static void Settle(PendingRows pending, RegisterColumns kept, HashIndex identity, CleaningLog log, OpeningHours openingHours)
     {
-        ulong h = Offset;
-        h = Mix(h, (ulong)c.ReceivedAt.Ticks);
-        h = Mix(h, (ulong)c.Channel | (ulong)c.Outcome << 8 | (ulong)c.Requester << 16 | (ulong)c.Gender << 24 | (ulong)c.AgeBand << 32 | (ulong)c.Referral << 40);
-        h = Mix(h, (ulong)(uint)caller);
-        return Fnv(c.ContactId, Mix(h, 0x1F));
+        int synonym = 0;
+        for (int r = 0; r < pending.Count; r++)
+        {
+            ref var row = ref pending[r];
+            if (row.Error is not null)
+            {
+                log.Reject(row.Line, row.Error, pending.Text(row));
+                continue;
+            }
+            var contact = row.Contact;
+            int caller = row.HasCaller ? kept.CallerOf(row.Caller) : -1;
+            bool refused = false;
+            for (var key = row.Key; ; key = key.Next()) // two different rows without an id on one fingerprint: the second moves on
+            {
+                int earlier = identity.GetOrAdd(key, kept.Count);
+                if (earlier == kept.Count)
+                    break;
+                if (kept.SameValues(earlier, contact, caller))
+                {
+                    log.Duplicates.Add(new DuplicateRow(row.Line, kept.Line[earlier]));
+                    refused = true;
+                    break;
+                }
+                if (row.HasId)
+                {
+                    var id = Cell.Text(pending.Text(row.IdStart, row.IdLength));
+                    log.Reject(row.Line, $"contact_id '{id}' is already used on line {kept.Line[earlier]} with other values", pending.Text(row));
+                    refused = true;
+                    break;
+                }
+            }
+            for (; synonym < pending.Synonyms.Count && pending.Synonyms[synonym].Row == r; synonym++)
+            {
+                if (!refused)
+                    log.Synonym(pending.Synonyms[synonym].Column, pending.Synonyms[synonym].From, pending.Synonyms[synonym].To);
+            }
+            if (refused)
+                continue;
+            if (contact.Outcome == Outcome.Answered && !openingHours.IsOpen(contact.Channel, contact.ReceivedAt))
+                log.OutsideOpeningHours.Add(new OutOfHoursContact(row.Line, contact.Channel, contact.ReceivedAt));
+            kept.Add(contact with { SourceLine = row.Line }, caller);
+        }
+        pending.Clear();
     }
 
-    private static ulong Mix(ulong h, ulong value)
-    {
-        for (int i = 0; i < 8; i++, value >>= 8)
-            h = (h ^ (value & 0xFF)) * 1099511628211UL;
-        return h;
-    }
+    // Ids and rows are fingerprinted with different seeds: a row without an id never meets one with.
+    private const ulong IdSeed = 1, ValuesSeed = 2;
 
-    private static ulong Fnv(string? text, ulong h)
+    /// <summary>Every value of a cleaned row, as one fingerprint.</summary>
+    private static Fingerprint ValuesFingerprint(in Contact c, Fingerprint caller, bool hasCaller)
     {
-        if (text is null)
-            return Mix(h, 0xFFFF);
-        foreach (char ch in text)
-            h = (h ^ ch) * 1099511628211UL;
-        return Mix(h, (ulong)text.Length);
+        Span<byte> values = stackalloc byte[27];
+        BitConverter.TryWriteBytes(values, c.ReceivedAt.Ticks);
+        values[8] = (byte)c.Channel;
+        values[9] = (byte)c.Outcome;
+        values[10] = (byte)c.Requester;
+        values[11] = (byte)c.Gender;
+        values[12] = (byte)c.AgeBand;
+        values[13] = (byte)c.Referral;
+        values[14] = hasCaller ? (byte)1 : (byte)0;
+        BitConverter.TryWriteBytes(values[15..], caller.High);
+        BitConverter.TryWriteBytes(values[23..], caller.Low);
+        return Fingerprint.Of(values, ValuesSeed);
     }
 
     internal static bool IsBlank(SepReader.Row row)
@@ -194,8 +224,7 @@ public static class RegisterCsv
 
     private static string Quote(IEnumerable<string> names) => string.Join(", ", names.Where(n => n.Length > 0).Select(n => $"'{n}'").Take(12));
 
-    private static string? ParseRow(SepReader.Row row, HeaderMap header, OpeningHours hours,
-        List<(string, string, string)> synonyms, out Contact contact)
+    private static string? ParseRow(SepReader.Row row, HeaderMap header, List<(string, string, string)> synonyms, out Contact contact)
     {
         contact = default;
         if (IsTotalsRow(row))
@@ -253,9 +282,8 @@ public static class RegisterCsv
                 return $"{known} recorded for a {outcome.Code()} contact: requester, gender, age and referral are only known for answered contacts";
         }
 
-        // The caller key is pooled by the caller of this method, straight from the cell.
-        contact = new Contact(receivedAt, channel, outcome, requester, gender, ageBand, referral,
-            ContactId: Cell.TextOrNull(header.Has(ContactId) ? row[header[ContactId]].Span : []));
+        // The contact id and caller key are fingerprinted by the caller of this method, straight from their cells.
+        contact = new Contact(receivedAt, channel, outcome, requester, gender, ageBand, referral);
         return null;
     }
 

@@ -24,7 +24,7 @@ public static class WebStatisticsCsv
     {
         if (!File.Exists(path))
             throw new RegisterFormatException(path, "the file does not exist");
-        return Read(File.OpenRead(path), path);
+        return Read(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan), path);
     }
 
     public static WebStatisticsLoad Parse(string text, string name = "inline.csv") =>

@@ -18,7 +18,7 @@ public static class NotebookDisplay
     /// <summary>Columns that identify a contact: a table holding one of them is never displayed.</summary>
     public static readonly IReadOnlySet<string> IdentifyingColumns = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "contact_id", "caller_key", "received_at",
+        "contact_id", "caller_key", "caller", "received_at",
     };
 
     /// <summary>How numbers are written in tables (thousands separators): English, as the pages are.</summary>

@@ -60,8 +60,6 @@ public static class SyntheticRegister
 
         var ordered = contacts.Select((c, i) => (c, i)).OrderBy(p => p.c.ReceivedAt).ThenBy(p => p.i).Select(p => p.c).ToList();
         AssignCallerKeys(random, ordered);
-        for (int i = 0; i < ordered.Count; i++)
-            ordered[i] = ordered[i] with { ContactId = $"C{i + 1:D6}" };
         return new SyntheticData(ordered, WebVisits());
     }
 
@@ -90,7 +88,7 @@ public static class SyntheticRegister
             for (long copy = 0; copy < copies; copy++)
             {
                 var suffix = copy == 0 ? "" : "-" + copy.ToString(CultureInfo.InvariantCulture);
-                line.Clear().Append(c.ContactId).Append(suffix).Append(',')
+                line.Clear().Append(ContactId(i)).Append(suffix).Append(',')
                     .Append(c.ReceivedAt.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)).Append(',')
                     .Append(c.Channel.Code()).Append(',').Append(c.Outcome.Code()).Append(',')
                     .Append(c.Requester.Code()).Append(',').Append(c.Gender.Code()).Append(',')
@@ -101,12 +99,16 @@ public static class SyntheticRegister
         }
     }
 
+    /// <summary>The contact id the generator gives the contact at <paramref name="index"/> of its list: <c>C000001</c> for the first.</summary>
+    public static string ContactId(int index) => $"C{index + 1:D6}";
+
     public static string RegisterText(IEnumerable<Contact> contacts)
     {
         var text = new StringBuilder("contact_id,received_at,channel,outcome,requester,gender,age_band,caller_key,referral\n");
+        int i = 0;
         foreach (var c in contacts)
         {
-            text.Append(c.ContactId).Append(',')
+            text.Append(ContactId(i++)).Append(',')
                 .Append(c.ReceivedAt.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)).Append(',')
                 .Append(c.Channel.Code()).Append(',').Append(c.Outcome.Code()).Append(',')
                 .Append(c.Requester.Code()).Append(',').Append(c.Gender.Code()).Append(',')

@@ -69,7 +69,7 @@ public class RegisterTests
     [Fact]
     public void A_contact_printed_as_text_shows_none_of_its_values()
     {
-        var contact = new Contact(new DateTime(2020, 3, 3, 15, 32, 0), Channel.Phone, Outcome.Answered, CallerKey: "kSecret", ContactId: "C1", SourceLine: 7);
+        var contact = new Contact(new DateTime(2020, 3, 3, 15, 32, 0), Channel.Phone, Outcome.Answered, CallerKey: "kSecret", SourceLine: 7);
         Assert.Equal("a register row from line 7 (values not shown: raw rows never reach a page)", contact.ToString());
     }
 }

@@ -26,15 +26,46 @@ public class RegisterCsvTests
         Assert.Equal(new DateTime(2020, 3, 3, 15, 32, 0), first.ReceivedAt);
         Assert.Equal((Channel.Phone, Outcome.Answered, Requester.Self, Gender.Male, AgeBand.From26To35, Referral.SpecialisedCentre),
             (first.Channel, first.Outcome, first.Requester, first.Gender, first.AgeBand, first.Referral));
-        Assert.Equal(("kA", "1", 2), (first.CallerKey, first.ContactId, first.SourceLine));
+        Assert.Equal(2, first.SourceLine);
         Assert.True(load.Report.AccountingHolds);
+    }
+
+    [Fact]
+    public void The_register_keeps_no_identifier_and_shows_callers_as_pseudonyms_numbered_by_first_contact()
+    {
+        var load = Parse(Header,
+            $"1,{Open},phone,answered,self,male,26-35,kA,none",
+            $"2,{Shut},chat,closed,unknown,unknown,unknown,kB,none",
+            $"3,2020-03-03T15:40,phone,answered,self,,,kB,none");
+
+        Assert.Equal(["caller 1", "caller 2", "caller 1"], load.Contacts.Select(c => c.CallerKey));
+        Assert.Equal([true, true, false], load.Contacts.Select(c => c.IsNewCaller));
+        Assert.Equal(2, load.Contacts.CountCallers());
+        Assert.DoesNotContain(load.Contacts.ToDataFrame().Columns, c => c.Name is "contact_id" or "caller_key");
+    }
+
+    [Fact]
+    public void Repeated_rows_and_reused_ids_are_found_however_far_apart_they_stand()
+    {
+        // Far enough apart that the loader has parsed and settled several batches of rows in between.
+        var rows = Enumerable.Range(1, 1200).Select(i => $"{i},2020-03-03T15:{i % 60:D2},phone,answered,self,,,k{i},none").ToList();
+        rows.Add(rows[0]);
+        rows.Add($"700,{Shut},chat,closed,,,,,");
+        rows.Add(rows[1199]);
+        var load = Parse([Header, .. rows]);
+
+        Assert.Equal((1203, 1200), (load.Report.RowsRead, load.Report.RowsKept));
+        Assert.Equal([new DuplicateRow(1202, 2), new DuplicateRow(1204, 1201)], load.Report.Duplicates);
+        var rejected = Assert.Single(load.Report.Rejected);
+        Assert.Equal((1203, "contact_id '700' is already used on line 701 with other values"), (rejected.Line, rejected.Reason));
+        Assert.Equal($"700,{Shut},chat,closed,,,,,", rejected.Text);
     }
 
     [Fact]
     public void Rows_are_ordered_by_arrival_whatever_their_order_in_the_file()
     {
         var load = Parse(Header, $"1,{Open},phone,answered,,,,,", $"2,{Shut},chat,closed,,,,,");
-        Assert.Equal(["2", "1"], load.Contacts.Select(c => c.ContactId));
+        Assert.Equal([3, 2], load.Contacts.Select(c => c.SourceLine));
     }
 
     [Fact]
@@ -66,7 +97,7 @@ public class RegisterCsvTests
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes($"{Header}\r\n1,{Open},phone,answered,,,,,\r\n")).ToArray();
         var load = Read(bytes);
         Assert.Equal("UTF-8", load.Report.Encoding);
-        Assert.Equal("1", Assert.Single(load.Contacts).ContactId);
+        Assert.Equal(2, Assert.Single(load.Contacts).SourceLine);
     }
 
     [Theory]
@@ -124,9 +155,10 @@ public class RegisterCsvTests
     [Fact]
     public void Quoted_fields_keep_the_separators_and_quotes_inside_them()
     {
-        var load = Parse(Header, $"\"1,a\",{Open},phone,answered,\"self\",,,\"k\"\"1\",\"CAW\"");
+        var load = Parse(Header, $"\"1,a\",{Open},phone,answered,\"self\",,,\"k\"\"1\",\"CAW\"", $"\"1,a\",{Shut},chat,closed,,,,,");
         var contact = Assert.Single(load.Contacts);
-        Assert.Equal(("1,a", "k\"1", Referral.SpecialisedCentre), (contact.ContactId, contact.CallerKey, contact.Referral));
+        Assert.Equal((Requester.Self, Referral.SpecialisedCentre, true), (contact.Requester, contact.Referral, contact.IsNewCaller));
+        Assert.Equal("contact_id '1,a' is already used on line 2 with other values", Assert.Single(load.Report.Rejected).Reason);
     }
 
     [Fact]

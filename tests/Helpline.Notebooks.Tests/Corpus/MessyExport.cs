@@ -16,16 +16,17 @@ internal static class MessyExport
     /// <summary>Whether the export writes row <paramref name="i"/> twice.</summary>
     public static bool IsRepeated(int i) => i % 997 == 500;
 
-    public static byte[] Bytes(Register register)
+    /// <param name="contacts">The generator's contacts, which hold the caller keys a register does not keep.</param>
+    public static byte[] Bytes(IReadOnlyList<Contact> contacts)
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder("Nr;Tijdstip;Kanaal;Resultaat;Type hulpvraag;Geslacht;Leeftijd;Beller;Doorverwezen naar;Opmerking\r\n");
         int written = 0;
-        for (int i = 0; i < register.Count; i++)
+        for (int i = 0; i < contacts.Count; i++)
         {
-            var contact = register[i];
+            var contact = contacts[i];
             var row = new StringBuilder()
-                .Append(contact.ContactId).Append(';')
+                .Append(SyntheticRegister.ContactId(i)).Append(';')
                 .Append(contact.ReceivedAt.ToString(i % 2 == 0 ? "dd/MM/yyyy HH:mm" : "d-M-yyyy HH:mm", c)).Append(';')
                 .Append(contact.Channel switch { Channel.Phone => (i % 3) switch { 0 => "telefoon", 1 => "tel.", _ => "Telefoon" }, Channel.Chat => "chat", _ => i % 2 == 0 ? "e-mail" : "mail" }).Append(';')
                 .Append(contact.Outcome switch { Outcome.Answered => "beantwoord", Outcome.Busy => "bezet", _ => "buiten openingsuren" }).Append(';')
