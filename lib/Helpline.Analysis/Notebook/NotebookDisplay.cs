@@ -34,7 +34,7 @@ public static class NotebookDisplay
         Formatter.Register<DataFrame>((frame, writer) => writer.Write(IsIdentifying(frame) ? "" : TableCsv(frame)), "text/csv");
         Formatter.SetPreferredMimeTypesFor(typeof(DataFrame), "text/html", "text/csv");
         Formatter.Register<GenericChart>((chart, writer) => writer.Write(ChartHtml(chart)), "text/html");
-        Formatter.Register<GenericChart>((chart, writer) => writer.Write(GenericChart.toFigureJson(chart)), "application/vnd.plotly.v1+json");
+        Formatter.Register<GenericChart>((chart, writer) => writer.Write(ChartJson.Of(chart)), "application/vnd.plotly.v1+json");
         Formatter.SetPreferredMimeTypesFor(typeof(GenericChart), "text/html", "application/vnd.plotly.v1+json");
         Formatter.Register<Register>((register, writer) => writer.Write(Summary(register)), "text/html");
         Formatter.SetPreferredMimeTypesFor(typeof(Register), "text/html");
@@ -101,7 +101,7 @@ public static class NotebookDisplay
     /// chart itself so that the same notebook gives the same page, byte for byte.</summary>
     public static string ChartHtml(GenericChart chart)
     {
-        var json = GenericChart.toFigureJson(chart);
+        var json = ChartJson.Of(chart);
         var id = "chart-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..12];
         return $"<div class=\"chart\" id=\"{id}\"></div><script type=\"text/javascript\">(function () {{ var figure = {json}; " +
                $"if (window.Plotly) {{ Plotly.newPlot('{id}', figure.data, figure.layout, {{responsive: true, displaylogo: false}}); }} " +
