@@ -31,7 +31,7 @@ public partial class ReadmeTests
         {
             ["cells"] = new JsonArray(
                 NotebookCell.Code(setup, "setup").Json,
-                NotebookCell.Code(followUp + "\nConsole.WriteLine($\"{chatIn2020.Rows.Count} {whenMissed.SuppressedCells}\");", "follow-up").Json),
+                NotebookCell.Code(followUp + "\nConsole.WriteLine($\"{chatIn2020.Rows.Count} {numbersLost} {whenMissed.SuppressedCells}\");", "follow-up").Json),
             ["metadata"] = new JsonObject(),
             ["nbformat"] = 4,
             ["nbformat_minor"] = 5,
@@ -44,7 +44,10 @@ public partial class ReadmeTests
             var (exit, _, err) = Cli.Run("run", path, "--output", output);
             Assert.True(exit == 0, err);
             var executed = JsonNode.Parse(File.ReadAllText(Path.Combine(output, Path.GetFileName(path))))!;
-            Assert.StartsWith("12 ", (string?)executed["cells"]![1]!["outputs"]![0]!["text"]);
+            var printed = ((string?)executed["cells"]![1]!["outputs"]![0]!["text"])!.Split(' ');
+            Assert.Equal("12", printed[0]);
+            var closedCallers2020 = Helpline.Analysis.Register.Load().On(Channel.Phone).With(Outcome.Closed).In(Period.Year(2020));
+            Assert.Equal(closedCallers2020.Select(c => c.CallerKey).OfType<string>().Distinct().Count().ToString(System.Globalization.CultureInfo.InvariantCulture), printed[1]);
         }
         finally
         {
