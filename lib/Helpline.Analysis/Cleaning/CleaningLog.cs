@@ -20,10 +20,10 @@ internal sealed class CleaningLog(string file)
     public void Reject(int line, string reason, ReadOnlySpan<char> text) =>
         Rejected.Add(new RejectedRow(File, line, reason, (text.Length > 200 ? text[..200] : text).ToString()));
 
-    public void Synonym(string column, ReadOnlySpan<char> from, string to)
+    public void Synonym(string column, ReadOnlySpan<char> from, string to, int count = 1)
     {
         var key = (column, from.Trim().ToString(), to);
-        _synonyms[key] = _synonyms.GetValueOrDefault(key) + 1;
+        _synonyms[key] = _synonyms.GetValueOrDefault(key) + count;
     }
 
     public CleaningReport ToReport(DelimitedSource source, HeaderMap header, int kept) => new()

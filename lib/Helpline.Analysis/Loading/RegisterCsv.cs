@@ -56,6 +56,7 @@ public static class RegisterCsv
         var identity = new HashIndex(expected);
         var pending = new PendingRows();
         var synonyms = new List<(string Column, string From, string To)>();
+        var tally = new SynonymTally();
         int idColumn = -1, callerColumn = -1;
 
         foreach (var row in source.Reader)
@@ -77,7 +78,7 @@ public static class RegisterCsv
             log.RowsRead++;
             ref var next = ref pending.Add(row, line);
             synonyms.Clear();
-            next.Error = ParseRow(row, header, synonyms, out next.Contact);
+            next.Error = ParseRow(row, header, synonyms, tally, out next.Contact);
             if (next.Error is null)
             {
                 foreach (var (column, from, to) in synonyms)
@@ -98,9 +99,10 @@ public static class RegisterCsv
                     kept.PrefetchCaller(next.Caller);
             }
             if (pending.IsFull)
-                Settle(pending, kept, identity, log, openingHours);
+                Settle(pending, kept, identity, log, tally, openingHours);
         }
-        Settle(pending, kept, identity, log, openingHours);
+        Settle(pending, kept, identity, log, tally, openingHours);
+        tally.CopyTo(log);
 
         if (header is null)
             throw new RegisterFormatException(name, "the file has no header line: expected received_at (or date and time), channel, outcome");
@@ -109,7 +111,7 @@ public static class RegisterCsv
     }
 
     /// <summary>Checks parsed rows, in file order, against the rows kept before them; keeps those that pass.</summary>
-    private static void Settle(PendingRows pending, RegisterColumns kept, HashIndex identity, CleaningLog log, OpeningHours openingHours)
+    private static void Settle(PendingRows pending, RegisterColumns kept, HashIndex identity, CleaningLog log, SynonymTally tally, OpeningHours openingHours)
     {
         int synonym = 0;
         for (int r = 0; r < pending.Count; r++)
@@ -145,7 +147,7 @@ public static class RegisterCsv
             for (; synonym < pending.Synonyms.Count && pending.Synonyms[synonym].Row == r; synonym++)
             {
                 if (!refused)
-                    log.Synonym(pending.Synonyms[synonym].Column, pending.Synonyms[synonym].From, pending.Synonyms[synonym].To);
+                    tally.Count(pending.Synonyms[synonym].Column, pending.Synonyms[synonym].From, pending.Synonyms[synonym].To);
             }
             if (refused)
                 continue;
@@ -224,7 +226,7 @@ public static class RegisterCsv
 
     private static string Quote(IEnumerable<string> names) => string.Join(", ", names.Where(n => n.Length > 0).Select(n => $"'{n}'").Take(12));
 
-    private static string? ParseRow(SepReader.Row row, HeaderMap header, List<(string, string, string)> synonyms, out Contact contact)
+    private static string? ParseRow(SepReader.Row row, HeaderMap header, List<(string, string, string)> synonyms, SynonymTally tally, out Contact contact)
     {
         contact = default;
         if (IsTotalsRow(row))
@@ -260,12 +262,12 @@ public static class RegisterCsv
         }
 
         string? error = null;
-        var channel = Category(Categories.Channels, Get(row, ChannelField), synonyms, ref error);
-        var outcome = Category(Categories.Outcomes, Get(row, OutcomeField), synonyms, ref error);
-        var requester = Category(Categories.Requesters, Get(row, RequesterField), synonyms, ref error);
-        var gender = Category(Categories.Genders, Get(row, GenderField), synonyms, ref error);
-        var ageBand = Category(Categories.AgeBands, Get(row, AgeBandField), synonyms, ref error);
-        var referral = Category(Categories.Referrals, Get(row, ReferralField), synonyms, ref error);
+        var channel = Category(Categories.Channels, Get(row, ChannelField), synonyms, tally, ref error);
+        var outcome = Category(Categories.Outcomes, Get(row, OutcomeField), synonyms, tally, ref error);
+        var requester = Category(Categories.Requesters, Get(row, RequesterField), synonyms, tally, ref error);
+        var gender = Category(Categories.Genders, Get(row, GenderField), synonyms, tally, ref error);
+        var ageBand = Category(Categories.AgeBands, Get(row, AgeBandField), synonyms, tally, ref error);
+        var referral = Category(Categories.Referrals, Get(row, ReferralField), synonyms, tally, ref error);
         if (error is not null)
             return error;
 
@@ -288,12 +290,12 @@ public static class RegisterCsv
     }
 
     private static T Category<T>(CategoryTable<T> table, ReadOnlySpan<char> cell,
-        List<(string, string, string)> synonyms, ref string? error) where T : struct, Enum
+        List<(string, string, string)> synonyms, SynonymTally tally, ref string? error) where T : struct, Enum
     {
         if (table.TryParse(cell, out var value, out bool synonym))
         {
             if (synonym)
-                synonyms.Add((table.Column, cell.ToString(), table.Code(value)));
+                synonyms.Add((table.Column, tally.Intern(cell.Trim()), table.Code(value)));
             return value;
         }
         error ??= cell.IsEmpty

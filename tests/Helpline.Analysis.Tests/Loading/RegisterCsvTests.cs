@@ -62,6 +62,18 @@ public class RegisterCsvTests
     }
 
     [Fact]
+    public void Synonyms_are_counted_as_written_over_every_kept_row_and_not_over_refused_ones()
+    {
+        var rows = Enumerable.Range(1, 700).Select(i => $"{i},2020-03-03T15:{i % 60:D2},{(i % 2 == 0 ? "telefoon" : "Telefoon")},beantwoord,,,,k{i},").ToList();
+        rows.Add(rows[0]); // a repeated row: its synonyms are not counted again
+        var load = Parse([Header, .. rows]);
+
+        Assert.Equal(
+            [("channel", "Telefoon", "phone", 350), ("channel", "telefoon", "phone", 350), ("outcome", "beantwoord", "answered", 700)],
+            load.Report.Synonyms.Select(s => (s.Column, s.From, s.To, s.Count)).OrderBy(s => s.Column).ThenBy(s => s.From, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Rows_are_ordered_by_arrival_whatever_their_order_in_the_file()
     {
         var load = Parse(Header, $"1,{Open},phone,answered,,,,,", $"2,{Shut},chat,closed,,,,,");
