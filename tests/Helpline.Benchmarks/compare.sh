@@ -5,7 +5,7 @@
 # Usage: tests/Helpline.Benchmarks/compare.sh [ROWS...]   (default: 10000 1000000 5000000)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-sizes=("${@:-10000 1000000 5000000}")
+sizes=("$@")
 [ $# -eq 0 ] && sizes=(10000 1000000 5000000)
 py=/usr/bin/python3
 if ! "$py" -c 'import pandas' 2>/dev/null; then

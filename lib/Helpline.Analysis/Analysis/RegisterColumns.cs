@@ -44,15 +44,13 @@ internal sealed class RegisterColumns
     /// <summary>The caller's number (0 for the first caller to get in touch, 1 for the next, ...), or -1 for a contact without a key.</summary>
     public int[] Caller { get; private set; }
 
-    /// <summary>How many different caller keys the register holds.</summary>
+    /// <summary>How many different caller keys the register holds (while loading: the keys seen so far, repeated rows' included).</summary>
     public int CallerCount { get; private set; }
 
     // Caller keys by fingerprint: the keys themselves are not kept.
     private HashIndex _callerIndex;
 
-    public int CallerOf(string? key) => key is null ? -1 : CallerOf(key.AsSpan());
-
-    public int CallerOf(ReadOnlySpan<char> key) => key.IsEmpty ? -1 : CallerOf(Fingerprint.Of(key));
+    public int CallerOf(string? key) => string.IsNullOrEmpty(key) ? -1 : CallerOf(Fingerprint.Of(key));
 
     public void PrefetchCaller(Fingerprint key) => _callerIndex.Prefetch(key);
 
@@ -144,6 +142,7 @@ internal sealed class RegisterColumns
             }
             Caller[i] = number[caller] - 1;
         }
+        CallerCount = next;
         Trim();
     }
 

@@ -14,10 +14,4 @@ internal static class Cell
         var inner = raw[1..^1];
         return (inner.Contains("\"\"", StringComparison.Ordinal) ? inner.ToString().Replace("\"\"", "\"", StringComparison.Ordinal).AsSpan() : inner).Trim();
     }
-
-    public static string? TextOrNull(ReadOnlySpan<char> raw)
-    {
-        var text = Text(raw);
-        return text.IsEmpty ? null : text.ToString();
-    }
 }

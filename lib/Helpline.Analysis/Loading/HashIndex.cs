@@ -21,26 +21,6 @@ internal sealed class HashIndex
         public int Value; // position + 1: 0 marks an empty slot
     }
 
-    public bool TryGetValue(Fingerprint key, out int value)
-    {
-        var slots = _slots;
-        int mask = slots.Length - 1;
-        for (int i = (int)key.Low & mask; ; i = (i + 1) & mask)
-        {
-            ref var slot = ref slots[i];
-            if (slot.Value == 0)
-            {
-                value = -1;
-                return false;
-            }
-            if (slot.High == key.High && slot.Low == key.Low)
-            {
-                value = slot.Value - 1;
-                return true;
-            }
-        }
-    }
-
     /// <summary>Asks the memory for the slot of <paramref name="key"/> ahead of a lookup, without waiting for it.</summary>
     public unsafe void Prefetch(Fingerprint key)
     {

@@ -15,8 +15,8 @@ public class HashIndexTests
         }
         Assert.Equal(10_000, index.Count);
         for (int i = 0; i < 10_000; i++)
-            Assert.True(index.TryGetValue(Fingerprint.Of($"k{i}"), out int value) && value == i);
-        Assert.False(index.TryGetValue(Fingerprint.Of("k10000"), out _));
+            Assert.Equal(i, index.GetOrAdd(Fingerprint.Of($"k{i}"), -1));
+        Assert.Equal(10_000, index.GetOrAdd(Fingerprint.Of("k10000"), 10_000)); // absent, so added with its value
     }
 
     [Fact]
