@@ -4,7 +4,8 @@ using Helpline.Analysis;
 namespace Helpline.Notebooks.Tests.Publishing;
 
 /// <summary>Each page of the answer shows the figures of its part, as the library computes them from the shipped data.</summary>
-public class AnswerPagesTests(PublishedSite site) : IClassFixture<PublishedSite>
+[Collection(nameof(ShippedSite))]
+public class AnswerPagesTests(PublishedSite site)
 {
     private static readonly Lazy<HelplineData> Data = new(() => HelplineData.Load());
 

@@ -2,7 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace Helpline.Notebooks.Tests.Publishing;
 
-public class PublishTests(PublishedSite site) : IClassFixture<PublishedSite>
+[Collection(nameof(ShippedSite))]
+public class PublishTests(PublishedSite site)
 {
     [Fact]
     public void Every_notebook_runs_without_a_failing_cell() =>
