@@ -1,48 +1,49 @@
-using Microsoft.Data.Analysis;
+using System.Globalization;
 
 namespace Helpline.Analysis;
 
 /// <summary>
 /// Recomputes every published figure the register and web statistics can recompute, and sets it beside the
-/// published value. Disagreements are shown, never smoothed: two sources that disagree both keep their row.
+/// published value. Disagreements are shown, never smoothed: two sources that disagree both keep their row. A
+/// recomputed count passes the release gate like any count; one equal to its published figure is public already.
 /// </summary>
 public static class Reconciliation
 {
-    private delegate double Compute(Register register, WebStatistics visits, Period period);
+    private delegate IReleasedValue Compute(Register register, WebStatistics visits, Period period);
 
     private static readonly Dictionary<string, Compute> Computations = new(StringComparer.Ordinal)
     {
-        ["a2.phone_busy"] = (r, _, p) => r.On(Channel.Phone).With(Outcome.Busy).In(p).Count,
-        ["a2.phone_closed"] = (r, _, p) => r.On(Channel.Phone).With(Outcome.Closed).In(p).Count,
+        ["a2.phone_busy"] = (r, _, p) => r.On(Channel.Phone).With(Outcome.Busy).In(p).Total(),
+        ["a2.phone_closed"] = (r, _, p) => r.On(Channel.Phone).With(Outcome.Closed).In(p).Total(),
         ["a2.new_number_share"] = (r, _, p) => NewShare(r.On(Channel.Phone).Missed().In(p)),
-        ["a2.chat_busy"] = (r, _, p) => r.On(Channel.Chat).With(Outcome.Busy).In(p).Count,
-        ["a2.chat_closed"] = (r, _, p) => r.On(Channel.Chat).With(Outcome.Closed).In(p).Count,
-        ["a3.referrals"] = (r, _, p) => r.Answered().Referred().In(p).Count,
-        ["a3.referrals_self"] = (r, _, p) => r.Answered().Referred().From(Requester.Self).In(p).Count,
+        ["a2.chat_busy"] = (r, _, p) => r.On(Channel.Chat).With(Outcome.Busy).In(p).Total(),
+        ["a2.chat_closed"] = (r, _, p) => r.On(Channel.Chat).With(Outcome.Closed).In(p).Total(),
+        ["a3.referrals"] = (r, _, p) => r.Answered().Referred().In(p).Total(),
+        ["a3.referrals_self"] = (r, _, p) => r.Answered().Referred().From(Requester.Self).In(p).Total(),
         ["a4.selfhelp_visitors"] = (_, w, p) => w.For(Site.SelfHelp).In(p).Visitors,
         ["a4.selfhelp_returning"] = (_, w, p) => w.For(Site.SelfHelp).In(p).ReturningVisitors,
         ["b.unanswered_since_start"] = (r, _, p) =>
-            r.On(Channel.Phone).With(Outcome.Closed).In(p).Count + r.On(Channel.Chat).Missed().In(p).Count,
+            new Sum(r.On(Channel.Phone).With(Outcome.Closed).In(p).Total(), r.On(Channel.Chat).Missed().In(p).Total()),
         ["b.unique_numbers_closed"] = (r, _, p) =>
             r.On(Channel.Phone).With(Outcome.Closed).In(p).CountCallers(),
-        ["b.requester_self_2017_2020"] = (r, _, p) => Share(r.Answered().In(p), a => a.From(Requester.Self)),
-        ["b.requester_close_2017_2020"] = (r, _, p) => Share(r.Answered().In(p), a => a.From(Requester.CloseEnvironment)),
-        ["b.requester_professional_2017_2020"] = (r, _, p) => Share(r.Answered().In(p), a => a.From(Requester.Professional)),
+        ["b.requester_self_2017_2020"] = (r, _, p) => ShareIn(r.Answered().In(p), a => a.From(Requester.Self)),
+        ["b.requester_close_2017_2020"] = (r, _, p) => ShareIn(r.Answered().In(p), a => a.From(Requester.CloseEnvironment)),
+        ["b.requester_professional_2017_2020"] = (r, _, p) => ShareIn(r.Answered().In(p), a => a.From(Requester.Professional)),
         ["b.requester_other_2017_2020"] = (r, _, p) =>
-            Share(r.Answered().In(p), a => a.Where(c => c.Requester is Requester.WiderEnvironment or Requester.Other or Requester.Unknown)),
-        ["b.self_share_2018"] = (r, _, p) => Share(r.Answered().In(p), a => a.From(Requester.Self)),
-        ["b.self_share_2022"] = (r, _, p) => Share(r.Answered().In(p), a => a.From(Requester.Self)),
-        ["b.self_share_2023"] = (r, _, p) => Share(r.Answered().In(p), a => a.From(Requester.Self)),
-        ["b.close_share_2023"] = (r, _, p) => Share(r.Answered().In(p), a => a.From(Requester.CloseEnvironment)),
-        ["b.professional_share_2023"] = (r, _, p) => Share(r.Answered().In(p), a => a.From(Requester.Professional)),
-        ["b.phone_share_2022"] = (r, _, p) => Share(r.Answered().In(p), a => a.On(Channel.Phone)),
-        ["b.referred_share_2022"] = (r, _, p) => Share(r.Answered().In(p), a => a.Referred()),
-        ["b.phone_closed_to_2019_11"] = (r, _, p) => r.On(Channel.Phone).With(Outcome.Closed).In(p).Count,
+            ShareIn(r.Answered().In(p), a => a.From(Requester.WiderEnvironment, Requester.Other, Requester.Unknown)),
+        ["b.self_share_2018"] = (r, _, p) => ShareIn(r.Answered().In(p), a => a.From(Requester.Self)),
+        ["b.self_share_2022"] = (r, _, p) => ShareIn(r.Answered().In(p), a => a.From(Requester.Self)),
+        ["b.self_share_2023"] = (r, _, p) => ShareIn(r.Answered().In(p), a => a.From(Requester.Self)),
+        ["b.close_share_2023"] = (r, _, p) => ShareIn(r.Answered().In(p), a => a.From(Requester.CloseEnvironment)),
+        ["b.professional_share_2023"] = (r, _, p) => ShareIn(r.Answered().In(p), a => a.From(Requester.Professional)),
+        ["b.phone_share_2022"] = (r, _, p) => ShareIn(r.Answered().In(p), a => a.On(Channel.Phone)),
+        ["b.referred_share_2022"] = (r, _, p) => ShareIn(r.Answered().In(p), a => a.Referred()),
+        ["b.phone_closed_to_2019_11"] = (r, _, p) => r.On(Channel.Phone).With(Outcome.Closed).In(p).Total(),
         ["b.missed_per_week_2022"] = (r, _, p) =>
-            Math.Round(r.On(Channel.Phone).With(Outcome.Closed).In(p).Count / ((p.End.DayNumber - p.Start.DayNumber + 1) / 7.0), 2),
-        ["b.phone_2023"] = (r, _, p) => r.Answered().On(Channel.Phone).In(p).Count,
-        ["b.email_2023"] = (r, _, p) => r.Answered().On(Channel.Email).In(p).Count,
-        ["b.chat_2023"] = (r, _, p) => r.Answered().On(Channel.Chat).In(p).Count,
+            new Rate(r.On(Channel.Phone).With(Outcome.Closed).In(p).Total(), (p.End.DayNumber - p.Start.DayNumber + 1) / 7.0),
+        ["b.phone_2023"] = (r, _, p) => r.Answered().On(Channel.Phone).In(p).Total(),
+        ["b.email_2023"] = (r, _, p) => r.Answered().On(Channel.Email).In(p).Total(),
+        ["b.chat_2023"] = (r, _, p) => r.Answered().On(Channel.Chat).In(p).Total(),
     };
 
     /// <summary>Every published figure the data can recompute, in the order of the figures file.</summary>
@@ -54,23 +55,22 @@ public static class Reconciliation
         [.. published.OfPart(part).Select(f => Row(register, visits, f)).OfType<ReconciliationRow>()];
 
     /// <summary>The table a page shows: <c>key</c>, <c>metric</c>, <c>period</c>, <c>published</c>, <c>computed</c>,
-    /// <c>difference</c>, <c>agrees</c>, <c>qualifier</c>, <c>source</c>.</summary>
-    public static DataFrame Table(IEnumerable<ReconciliationRow> rows)
+    /// <c>difference</c>, <c>agrees</c>, <c>qualifier</c>, <c>source</c>. Difference and agreement are withheld with the computed figure.</summary>
+    public static ReleasedTable Table(IEnumerable<ReconciliationRow> rows)
     {
-        var list = rows.ToList();
-        return new DataFrame(
-            Frames.Strings("key", list.Select(r => r.Figure.Key)),
-            Frames.Strings("metric", list.Select(r => r.Figure.Metric)),
-            Frames.Strings("period", list.Select(r => r.Figure.Period.ToString())),
-            Frames.Doubles("published", list.Select(r => r.Figure.Value!.Value)),
-            Frames.Doubles("computed", list.Select(r => r.Computed)),
-            Frames.Doubles("difference", list.Select(r => r.Difference)),
-            new BooleanDataFrameColumn("agrees", list.Select(r => r.Agrees)),
-            Frames.Strings("qualifier", list.Select(r => r.Figure.Qualifier)),
-            Frames.Strings("source", list.Select(r => r.Figure.Source)));
+        var table = new ReleasedTable("key", "metric", "period", "published", "computed", "difference", "agrees", "qualifier", "source");
+        foreach (var r in rows)
+        {
+            var published = r.Figure.Value!.Value;
+            table.Row(r.Figure.Key, r.Figure.Metric, r.Figure.Period.ToString(), new PublicNumber(published, Format(published)), r.Computed,
+                new DerivedValue(r.Computed, v => Math.Round(v - published, 2).ToString(CultureInfo.InvariantCulture)),
+                new DerivedValue(r.Computed, v => Agrees(r.Figure, published, Math.Round(v - published, 2)) ? "True" : "False"),
+                r.Figure.Qualifier, r.Figure.Source);
+        }
+        return table;
     }
 
-    public static DataFrame Table(Register register, WebStatistics visits, PublishedFigures published) =>
+    public static ReleasedTable Table(Register register, WebStatistics visits, PublishedFigures published) =>
         Table(Rows(register, visits, published));
 
     private static ReconciliationRow? Row(Register register, WebStatistics visits, PublishedFigure figure)
@@ -79,14 +79,26 @@ public static class Reconciliation
             return null;
         Compute? compute = Computations.GetValueOrDefault(figure.Key);
         if (compute is null && figure.Unit == "contacts" && figure.Channel == "all" && figure.Key.StartsWith("b.contacts", StringComparison.Ordinal))
-            compute = (r, _, p) => r.Answered().In(p).Count;
+            compute = (r, _, p) => r.Answered().In(p).Total();
         if (compute is null && (figure.Key.StartsWith("a5.website", StringComparison.Ordinal) || figure.Key == "b.website_2018_rounded"))
             compute = (_, w, p) => w.For(Site.Website).In(p).Visitors;
         if (compute is null)
             return null;
-        double computed = compute(register, visits, figure.Period);
-        double difference = Math.Round(computed - published, 2);
-        return new ReconciliationRow(figure, computed, difference, Agrees(figure, published, difference));
+        var computed = compute(register, visits, figure.Period);
+        double value = computed switch
+        {
+            Tally t => t.Value,
+            Share share => share.Exact,
+            Sum sum => sum.Value,
+            Rate rate => rate.Value,
+            PublicNumber n => n.Value,
+            _ => throw new InvalidOperationException($"{figure.Key}: no value"),
+        };
+        // A count equal to its published figure is public already: the gate shows it, and reckons with it.
+        if (computed is Tally count && count.Value == published && figure.Unit is "contacts" or "people" or "numbers")
+            count.Statistic.IsPublished = true;
+        double difference = Math.Round(value - published, 2);
+        return new ReconciliationRow(figure, computed, value, difference, Agrees(figure, published, difference));
     }
 
     private static bool Agrees(PublishedFigure figure, double published, double difference) => figure.Qualifier switch
@@ -106,12 +118,11 @@ public static class Reconciliation
         return unit;
     }
 
-    private static double Share(Register register, Func<Register, Register> part) =>
-        Frames.Percent(part(register).Count, register.Count);
+    private static Share ShareIn(Register register, Func<Register, Register> part) =>
+        Share.Of(part(register).Total(), register.Total());
 
-    private static double NewShare(Register missed)
-    {
-        var callers = missed.CountBy(Breakdown.Caller);
-        return Frames.Percent(callers.Int("contacts", 0), missed.Count - callers.Int("contacts", 2));
-    }
+    private static Share NewShare(Register missed) =>
+        Share.Of(missed.WithCaller(CallerHistory.New).Total(), missed.WithCaller(CallerHistory.New, CallerHistory.Known).Total());
+
+    private static string Format(double value) => value == Math.Floor(value) ? "N0" : "#,##0.0#";
 }

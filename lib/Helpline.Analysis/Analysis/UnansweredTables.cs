@@ -1,20 +1,14 @@
-using Microsoft.Data.Analysis;
-
 namespace Helpline.Analysis;
 
 /// <summary>Part 2 of the answer: contacts lost to a busy line or to closed hours, and how many came from a new number.</summary>
 public static class UnansweredTables
 {
-    /// <summary>Busy and closed contacts of one channel per month: <c>month</c>, <c>busy</c>, <c>closed</c>, <c>total</c>.</summary>
-    public static DataFrame PerMonth(Register register, Channel channel)
-    {
-        var frame = register.On(channel).Missed().CountBy(Breakdown.Month, Breakdown.Outcome);
-        frame.Columns.Remove("answered");
-        return frame;
-    }
+    /// <summary>Busy and closed contacts of one channel per month.</summary>
+    public static CountTable PerMonth(Register register, Channel channel) =>
+        register.On(channel).Missed().CountBy(Breakdown.Month, Breakdown.Outcome);
 
     /// <summary>The four totals of the answer, each in its own window: <c>channel</c>, <c>outcome</c>, <c>period</c>, <c>contacts</c>.</summary>
-    public static DataFrame Totals(Register register)
+    public static ReleasedTable Totals(Register register)
     {
         (Channel Channel, Outcome Outcome, Period Period)[] cells =
         [
@@ -23,30 +17,24 @@ public static class UnansweredTables
             (Channel.Chat, Outcome.Busy, Period.Answer232Chat),
             (Channel.Chat, Outcome.Closed, Period.Answer232Chat),
         ];
-        return new DataFrame(
-            Frames.Strings("channel", cells.Select(c => c.Channel.Code())),
-            Frames.Strings("outcome", cells.Select(c => c.Outcome.Code())),
-            Frames.Strings("period", cells.Select(c => c.Period.ToString())),
-            Frames.Ints("contacts", cells.Select(c => register.On(c.Channel).With(c.Outcome).In(c.Period).Count)));
+        var table = new ReleasedTable("channel", "outcome", "period", "contacts");
+        foreach (var (channel, outcome, period) in cells)
+            table.Row($"{channel.Code()}", outcome.Code(), period.ToString(), register.On(channel).With(outcome).In(period).Total());
+        return table;
     }
 
-    /// <summary>Missed phone contacts and how many came from a number no earlier row has:
-    /// <c>missed</c>, <c>new_number</c>, <c>known_number</c>, <c>no_key</c>, <c>new_share</c> (percent).</summary>
-    public static DataFrame NewNumberShare(Register register, Period period)
+    /// <summary>Missed phone contacts and how many came from a number no earlier row has: <c>period</c>, <c>missed</c>,
+    /// <c>new_number</c>, <c>known_number</c>, <c>no_key</c>, <c>new_share</c> (of the missed contacts with a key).</summary>
+    public static ReleasedTable NewNumberShare(Register register, Period period)
     {
         var missed = register.On(Channel.Phone).Missed().In(period);
         var callers = missed.CountBy(Breakdown.Caller);
-        int fresh = callers.Int("contacts", 0), noKey = callers.Int("contacts", 2);
-        return new DataFrame(
-            Frames.Strings("period", [period.ToString()]),
-            Frames.Ints("missed", [missed.Count]),
-            Frames.Ints("new_number", [fresh]),
-            Frames.Ints("known_number", [missed.Count - fresh - noKey]),
-            Frames.Ints("no_key", [noKey]),
-            Frames.Doubles("new_share", [Frames.Percent(fresh, missed.Count - noKey)]));
+        var withKey = missed.WithCaller(CallerHistory.New, CallerHistory.Known).Total();
+        return new ReleasedTable("period", "missed", "new_number", "known_number", "no_key", "new_share")
+            .Row(period.ToString(), callers.Total, callers["new"], callers["known"], callers["no key"], Share.Of(callers["new"], withKey));
     }
 
-    /// <summary>When closed-hour contacts of a channel arrive: <c>weekday</c> by <c>00:00</c> ... <c>23:00</c>.</summary>
-    public static DataFrame ClosedByWeekdayAndHour(Register register, Channel channel, Period period) =>
+    /// <summary>When closed-hour contacts of a channel arrive: weekday by hour (a sensitive breakdown: finer than a month).</summary>
+    public static CountTable ClosedByWeekdayAndHour(Register register, Channel channel, Period period) =>
         register.On(channel).With(Outcome.Closed).In(period).CountBy(Breakdown.Weekday, Breakdown.Hour);
 }

@@ -23,16 +23,21 @@ public sealed class WebStatistics : IReadOnlyList<WebVisits>
     /// <summary>The months that overlap the period (a month is the smallest unit the statistics know).</summary>
     public WebStatistics In(Period period) => new(_rows.Where(r => r.Month <= period.End && r.Month.AddMonths(1).AddDays(-1) >= period.Start));
 
-    public int Visitors => _rows.Sum(r => r.Visitors);
+    /// <summary>Visitors: web statistics, public, shown as they are.</summary>
+    public PublicNumber Visitors => new(_rows.Sum(r => r.Visitors));
 
     /// <summary>Returning visitors, counting months that do not record them as zero.</summary>
-    public int ReturningVisitors => _rows.Sum(r => r.ReturningVisitors ?? 0);
+    public PublicNumber ReturningVisitors => new(_rows.Sum(r => r.ReturningVisitors ?? 0));
 
     /// <summary>Columns <c>month</c>, <c>visitors</c>, <c>returning_visitors</c>: one row per month present.</summary>
-    public DataFrame PerMonth() => Group(r => r.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), "month");
+    public PublicTable PerMonth() => new(PerMonthFrame());
 
     /// <summary>Columns <c>year</c>, <c>visitors</c>, <c>returning_visitors</c>.</summary>
-    public DataFrame PerYear() => Group(r => r.Month.Year.ToString(CultureInfo.InvariantCulture), "year");
+    public PublicTable PerYear() => new(PerYearFrame());
+
+    internal DataFrame PerMonthFrame() => Group(r => r.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), "month");
+
+    internal DataFrame PerYearFrame() => Group(r => r.Month.Year.ToString(CultureInfo.InvariantCulture), "year");
 
     private DataFrame Group(Func<WebVisits, string> key, string name)
     {

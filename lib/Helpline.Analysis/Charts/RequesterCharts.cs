@@ -1,4 +1,3 @@
-using Microsoft.Data.Analysis;
 using Plotly.NET;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
@@ -10,12 +9,16 @@ public static class RequesterCharts
     private static readonly double[] LeftHalf = [0.0, 0.46];
     private static readonly double[] RightHalf = [0.54, 1.0];
     private static readonly double[] BelowTitles = [0.0, 0.9];
+    private static readonly string[] WithheldPie = ["total withheld (small counts)"];
+    private static readonly Color[] WithheldColour = [Theme.Color(Theme.Suppressed)];
 
-    /// <summary>Two pies side by side, as the answer drew them: the whole period, and one year. They take protected
-    /// counts (<see cref="ContactTables.HelpRequestCounts"/> through <see cref="Disclosure"/>): withheld slices join one grey slice.</summary>
-    public static GenericChart PiesSideBySide(ProtectedTable left, string leftTitle, ProtectedTable right, string rightTitle)
+    /// <summary>Two pies side by side, as the answer drew them: the whole period, and one year, each of answered contacts
+    /// by type of help request (<see cref="ContactTables.HelpRequests"/>). Withheld slices join one grey slice; a pie whose
+    /// total is withheld is not drawn.</summary>
+    public static Figure PiesSideBySide(CountTable left, string leftTitle, CountTable right, string rightTitle) =>
+        new("Type of help request (soort hulpvraag)", [left, right], release =>
     {
-        var chart = CSharpChart.Combine([Pie(left, leftTitle), Pie(right, rightTitle)]);
+        var chart = CSharpChart.Combine([Pie(release, left, leftTitle), Pie(release, right, rightTitle)]);
         var traces = GenericChart.getTraces(chart).ToList();
         traces[0].SetProperty("domain", new Dictionary<string, object> { ["x"] = LeftHalf, ["y"] = BelowTitles });
         traces[1].SetProperty("domain", new Dictionary<string, object> { ["x"] = RightHalf, ["y"] = BelowTitles });
@@ -29,40 +32,76 @@ public static class RequesterCharts
             ["showarrow"] = false,
         });
         return ChartLayout.Style(chart, "Type of help request (soort hulpvraag)", "", "", annotations: titles);
-    }
+    });
 
-    /// <summary>The share of each type of help request in two periods, as grouped bars: the shift at a glance.</summary>
-    public static GenericChart ShareShift(DataFrame before, string beforeTitle, DataFrame after, string afterTitle)
+    /// <summary>The share of each type of help request in two periods, as grouped bars: the shift at a glance. Shares
+    /// are whole percent, from released counts; a withheld share draws no bar.</summary>
+    public static Figure ShareShift(CountTable before, string beforeTitle, CountTable after, string afterTitle) =>
+        new("Share of each type of help request", [before, after], release =>
     {
-        var labels = before["label"].Cast<string>().ToArray();
+        var labels = before.RowKeys.Select(Label).ToArray();
         var chart = CSharpChart.Combine(
         [
-            CSharpChart.Bar<double, string, string>(before["share"].Cast<double>(), Keys: labels, Name: beforeTitle, MarkerColor: Theme.Color("#9aa5b8")),
-            CSharpChart.Bar<double, string, string>(after["share"].Cast<double>(), Keys: labels, Name: afterTitle, MarkerColor: Theme.Color(Theme.ColourOf(Requester.CloseEnvironment))),
+            SharesBar(release, before, labels, beforeTitle, "#9aa5b8"),
+            SharesBar(release, after, labels, afterTitle, Theme.ColourOf(Requester.CloseEnvironment)),
         ]);
         var styled = ChartLayout.Style(chart, "Share of each type of help request", "Share of answered contacts (%)", "");
         GenericChart.getLayout(styled).SetProperty("yaxis", new Dictionary<string, object> { ["autorange"] = "reversed", ["automargin"] = true });
         return styled;
+    });
+
+    /// <summary>Shares per year, each type of help request its colour (<see cref="ContactTables.RequesterSharesPerYear"/>):
+    /// whole percent, withheld shares left out and the rest of the year grey.</summary>
+    public static Figure SharesPerYear(ShareTable perYear) => new("Type of help request per year", [perYear.Counts], release =>
+    {
+        var years = perYear.RowKeys.ToArray();
+        var traces = perYear.ColumnKeys.Select(code =>
+        {
+            var requester = Enum.GetValues<Requester>().First(r => r.Code() == code);
+            var shares = years.Select(y => ((IReleasedValue)perYear[y, code]).Shown(release)).ToArray();
+            var chart = CSharpChart.Column<double, string, string>(shares.Select(s => s ?? 0), Keys: years, Name: requester.Label(), MarkerColor: Theme.Color(Theme.ColourOf(requester)));
+            GenericChart.getTraces(chart).Single().SetProperty("y", shares);
+            return chart;
+        }).ToList();
+        var rest = years.Select(y => RestOfHundred(release, perYear, y)).ToArray();
+        if (rest.Any(r => r is not null))
+            traces.Add(Withheld.Trace(years, rest));
+        return ChartLayout.Style(CSharpChart.Combine(traces), "Type of help request per year", "Year", "Share of answered contacts (%)", barMode: "stack", categoryX: true);
+    });
+
+    private static double? RestOfHundred(Release release, ShareTable table, string year)
+    {
+        var shown = table.ColumnKeys.Select(c => ((IReleasedValue)table[year, c]).Shown(release)).ToList();
+        return shown.All(s => s is not null) ? null : 100 - shown.Sum(s => s ?? 0);
     }
 
-    /// <summary>Shares per year, each type of help request its colour: <paramref name="perYear"/> holds a year column and one share column per requester code.</summary>
-    public static GenericChart SharesPerYear(DataFrame perYear)
+    private static GenericChart SharesBar(Release release, CountTable counts, string[] labels, string name, string colour)
     {
-        var years = perYear["year"].Cast<string>().ToArray();
-        var chart = CSharpChart.Combine(Enum.GetValues<Requester>().Where(r => perYear.Columns.IndexOf(r.Code()) >= 0).Select(r =>
-            CSharpChart.Column<double, string, string>(perYear[r.Code()].Cast<double>(), Keys: years, Name: r.Label(), MarkerColor: Theme.Color(Theme.ColourOf(r)))));
-        return ChartLayout.Style(chart, "Type of help request per year", "Year", "Share of answered contacts (%)", barMode: "stack", categoryX: true);
+        var shares = counts.RowKeys.Select(k => ((IReleasedValue)Share.Of(counts[k], counts.Total)).Shown(release)).ToArray();
+        var chart = CSharpChart.Bar<double, string, string>(shares.Select(s => s ?? 0), Keys: labels, Name: name, MarkerColor: Theme.Color(colour));
+        GenericChart.getTraces(chart).Single().SetProperty("x", shares);
+        return chart;
     }
 
-    private static GenericChart Pie(ProtectedTable counts, string title)
+    private static string Label(string code) => Enum.GetValues<Requester>().First(r => r.Code() == code).Label();
+
+    private static GenericChart Pie(Release release, CountTable counts, string title)
     {
-        var slices = counts.Keys.Select((code, i) => (Requester: Enum.GetValues<Requester>().First(r => r.Code() == code), Value: counts.Shown(i, 0)))
-            .Where(s => s.Value is null or > 0).ToList();
-        var shown = slices.Where(s => s.Value is not null).ToList();
-        int withheld = counts.RowTotals.Sum() - shown.Sum(s => s.Value!.Value);
-        var labels = shown.Select(s => s.Requester.Label()).ToList();
-        var values = shown.Select(s => s.Value!.Value).ToList();
-        var colours = shown.Select(s => Theme.ColourOf(s.Requester)).ToList();
+        if (!release.IsShown(counts.Total.Statistic))
+        {
+            var empty = CSharpChart.Pie<int, string, string>([1], Name: title, Labels: WithheldPie, SectionColors: WithheldColour, Sort: false);
+            var trace = GenericChart.getTraces(empty).Single();
+            trace.SetProperty("textinfo", "label");
+            trace.SetProperty("hoverinfo", "label");
+            return empty;
+        }
+        var slices = counts.RowKeys.Select((code, i) => (Code: code, Tally: counts[i, -1]))
+            .Where(s => !release.IsShown(s.Tally.Statistic) || s.Tally.Value > 0).ToList();
+        var shown = slices.Where(s => release.IsShown(s.Tally.Statistic)).ToList();
+        int withheld = counts.Total.Value - shown.Sum(s => s.Tally.Value);
+        var labels = shown.Select(s => Label(s.Code)).ToList();
+        var values = shown.Select(s => s.Tally.Value).ToList();
+        var colours = shown.Select(s => Theme.ColourOf(Enum.GetValues<Requester>().First(r => r.Code() == s.Code))).ToList();
         if (withheld > 0)
         {
             labels.Add("withheld (small counts)");

@@ -1,4 +1,3 @@
-using Microsoft.Data.Analysis;
 using Plotly.NET;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
@@ -7,32 +6,35 @@ namespace Helpline.Analysis;
 /// <summary>Charts of part 2: contacts lost to a busy line or to closed hours.</summary>
 public static class UnansweredCharts
 {
-    /// <summary>Busy and closed contacts of one channel per month, stacked.</summary>
-    public static GenericChart PerMonth(DataFrame perMonth, Channel channel)
+    /// <summary>Busy and closed contacts of one channel per month, stacked (<see cref="UnansweredTables.PerMonth"/>).</summary>
+    public static Figure PerMonth(CountTable perMonth, Channel channel) => new($"{channel.Label()}: unanswered contacts per month", [perMonth], release =>
     {
-        var months = perMonth["month"].Cast<string>().ToArray();
-        var chart = CSharpChart.Combine(new[] { Outcome.Busy, Outcome.Closed }.Select(outcome =>
-            CSharpChart.Column<int, string, string>(perMonth[outcome.Code()].Cast<int>(), Keys: months, Name: outcome.Label(), MarkerColor: Theme.Color(Theme.ColourOf(outcome)))));
-        var marks = new[] { ("2019-06", "chat opens (June 2019)") }.Where(m => months.Contains(m.Item1)).Select(m => ChartLayout.Marker(m.Item1, m.Item2)).ToList();
-        return ChartLayout.Style(chart, $"{channel.Label()}: unanswered contacts per month", "Month", "Contacts not answered",
-            shapes: marks.Select(m => m.Shape), annotations: marks.Select(m => m.Annotation), barMode: "stack");
-    }
-
-    /// <summary>When closed-hour contacts arrive, weekday by hour, with the channel's opening slots outlined. Suppressed
-    /// cells are drawn grey and labelled, never as zero.</summary>
-    public static GenericChart ClosedHeatmap(ProtectedTable weekdayByHour, OpeningHours hours, Channel channel, DateOnly on)
-    {
-        var days = weekdayByHour.Keys.ToArray();
-        var hoursOfDay = weekdayByHour.Columns.ToArray();
-        var z = days.Select((_, i) => hoursOfDay.Select((_, j) => weekdayByHour.Shown(i, j)).ToArray()).ToArray();
-        var text = days.Select((_, i) => hoursOfDay.Select((_, j) => weekdayByHour.States[i, j] switch
+        var months = perMonth.RowKeys.ToArray();
+        var traces = perMonth.ColumnKeys.Select(code =>
         {
-            CellState.Small => $"≤{weekdayByHour.Options.Threshold}",
-            CellState.Secondary => "x",
-            _ => "",
-        }).ToArray()).ToArray();
-        var zeros = z.Select(row => row.Select(v => v ?? 0)).ToArray();
-        var chart = CSharpChart.Heatmap<int, string, string, string>(zeros, X: hoursOfDay, Y: days, Name: "Closed-hour contacts",
+            var outcome = Enum.GetValues<Outcome>().Single(o => o.Code() == code);
+            var column = perMonth.Column(code);
+            var chart = CSharpChart.Column<int, string, string>(column.Select(t => Withheld.Height(release, t) ?? 0), Keys: months, Name: outcome.Label(),
+                MarkerColor: Theme.Color(Theme.ColourOf(outcome)));
+            GenericChart.getTraces(chart).Single().SetProperty("y", column.Select(t => Withheld.Height(release, t)).ToArray());
+            return chart;
+        }).ToList();
+        var marks = new[] { ("2019-06", "chat opens (June 2019)") }.Where(m => months.Contains(m.Item1)).Select(m => ChartLayout.Marker(m.Item1, m.Item2)).ToList();
+        return ChartLayout.Style(CSharpChart.Combine(traces), $"{channel.Label()}: unanswered contacts per month", "Month", "Contacts not answered",
+            shapes: marks.Select(m => m.Shape), annotations: marks.Select(m => m.Annotation), barMode: "stack");
+    });
+
+    /// <summary>When closed-hour contacts arrive, weekday by hour (<see cref="UnansweredTables.ClosedByWeekdayAndHour"/>), with the
+    /// channel's opening slots outlined. Withheld cells are gaps labelled with their mark, never zero; hover shows no number for them.</summary>
+    public static Figure ClosedHeatmap(CountTable weekdayByHour, OpeningHours hours, Channel channel, DateOnly on) =>
+        new($"{channel.Label()}: when closed-hour contacts arrive", [weekdayByHour], release =>
+    {
+        var days = weekdayByHour.RowKeys.ToArray();
+        var hoursOfDay = weekdayByHour.ColumnKeys.ToArray();
+        var cells = days.Select((_, i) => hoursOfDay.Select((_, j) => weekdayByHour[i, j]).ToArray()).ToArray();
+        var z = cells.Select(row => row.Select(t => Withheld.Height(release, t)).ToArray()).ToArray();
+        var text = cells.Select(row => row.Select(t => release.Mark(release.StateOf(t.Statistic)) ?? "").ToArray()).ToArray();
+        var chart = CSharpChart.Heatmap<int, string, string, string>(z.Select(row => row.Select(v => v ?? 0)), X: hoursOfDay, Y: days, Name: "Closed-hour contacts",
             ColorScale: StyleParam.Colorscale.NewCustom([Tuple.Create(0.0, Theme.Color("#f4f6fb")), Tuple.Create(1.0, Theme.Color("#16324f"))]), ReverseYAxis: true);
         var trace = GenericChart.getTraces(chart).Single();
         trace.SetProperty("z", z); // withheld cells are null: drawn as gaps on the grey background, not as zero
@@ -53,11 +55,11 @@ public static class UnansweredCharts
             ["line"] = new Dictionary<string, object> { ["color"] = "#e08a1e", ["width"] = 3 },
         });
         var styled = ChartLayout.Style(chart, $"{channel.Label()}: when closed-hour contacts arrive",
-            "Hour of arrival", "", shapes: slots, subtitle: "orange outline: opening hours; grey: no contacts or withheld (≤ threshold, x)");
+            "Hour of arrival", "", shapes: slots, subtitle: "orange outline: opening hours; grey: withheld (≤ threshold, x, ..)");
         var layout = GenericChart.getLayout(styled);
         layout.SetProperty("plot_bgcolor", Theme.Suppressed);
         layout.SetProperty("xaxis", new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = "Hour of arrival" }, ["type"] = "category" });
         layout.SetProperty("yaxis", new Dictionary<string, object> { ["autorange"] = "reversed", ["type"] = "category" });
         return styled;
-    }
+    });
 }

@@ -7,8 +7,18 @@ public readonly record struct DisclosureOptions
     {
     }
 
-    /// <summary>Counts from 1 to this value are not shown.</summary>
-    public int Threshold { get; init; } = 5;
+    /// <summary>The lowest threshold the gate accepts: below 3, a withheld cell says too little to protect anyone.</summary>
+    public const int MinimumThreshold = 3;
+
+    /// <summary>Counts from 1 to this value are not shown (3 or more).</summary>
+    public int Threshold
+    {
+        get => _threshold;
+        init => _threshold = value >= MinimumThreshold ? value
+            : throw new ArgumentOutOfRangeException(nameof(Threshold), value, $"The disclosure threshold must be {MinimumThreshold} or more (got {value}); to look at every count yourself, set suppress = false instead.");
+    }
+
+    private readonly int _threshold = 5;
 
     /// <summary>Off only for a researcher's own, unpublished look at the data.</summary>
     public bool Enabled { get; init; } = true;

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Globalization;
-using Microsoft.Data.Analysis;
 using nietras.SeparatedValues;
 
 namespace Helpline.Analysis;
@@ -30,6 +29,12 @@ public sealed class PublishedFigures : IReadOnlyList<PublishedFigure>
     /// <summary>The numeric value of a figure, e.g. <c>Value("a2.phone_busy")</c> is 164.</summary>
     public double Value(string key) => this[key].Value
         ?? throw new InvalidOperationException($"Published figure '{key}' is a {this[key].Unit}, not a number.");
+
+    /// <summary>A figure's value as a public number, for sentences: <c>Number("b.contacts_2023")</c>.</summary>
+    public PublicNumber Number(string key) => new(Value(key));
+
+    /// <summary>Figures added up (they are public: so is their sum).</summary>
+    public PublicNumber Sum(IEnumerable<string> keys) => new(keys.Sum(Value));
 
     /// <summary>The figures of one part of answer 232 (<c>"2"</c>), or of section B (<c>"b"</c>).</summary>
     public IEnumerable<PublishedFigure> OfPart(string part)
@@ -67,17 +72,20 @@ public sealed class PublishedFigures : IReadOnlyList<PublishedFigure>
         return new PublishedFigures(figures);
     }
 
-    public DataFrame ToDataFrame() => new(
-        new StringDataFrameColumn("key", _figures.Select(f => f.Key)),
-        new StringDataFrameColumn("metric", _figures.Select(f => f.Metric)),
-        new StringDataFrameColumn("channel", _figures.Select(f => f.Channel)),
-        new StringDataFrameColumn("period", _figures.Select(f => f.Period.ToString())),
-        new DoubleDataFrameColumn("value", _figures.Select(f => f.Value)),
-        new StringDataFrameColumn("unit", _figures.Select(f => f.Unit)),
-        new StringDataFrameColumn("qualifier", _figures.Select(f => f.Qualifier)),
-        new StringDataFrameColumn("source", _figures.Select(f => f.Source)),
-        new StringDataFrameColumn("source_part", _figures.Select(f => f.SourcePart)),
-        new StringDataFrameColumn("quote", _figures.Select(f => f.Quote)));
+    /// <summary>Every figure as a table a page may show (they are public).</summary>
+    public PublicTable ToTable() => new(ToDataFrame());
+
+    public Microsoft.Data.Analysis.DataFrame ToDataFrame() => new(
+        new Microsoft.Data.Analysis.StringDataFrameColumn("key", _figures.Select(f => f.Key)),
+        new Microsoft.Data.Analysis.StringDataFrameColumn("metric", _figures.Select(f => f.Metric)),
+        new Microsoft.Data.Analysis.StringDataFrameColumn("channel", _figures.Select(f => f.Channel)),
+        new Microsoft.Data.Analysis.StringDataFrameColumn("period", _figures.Select(f => f.Period.ToString())),
+        new Microsoft.Data.Analysis.DoubleDataFrameColumn("value", _figures.Select(f => f.Value)),
+        new Microsoft.Data.Analysis.StringDataFrameColumn("unit", _figures.Select(f => f.Unit)),
+        new Microsoft.Data.Analysis.StringDataFrameColumn("qualifier", _figures.Select(f => f.Qualifier)),
+        new Microsoft.Data.Analysis.StringDataFrameColumn("source", _figures.Select(f => f.Source)),
+        new Microsoft.Data.Analysis.StringDataFrameColumn("source_part", _figures.Select(f => f.SourcePart)),
+        new Microsoft.Data.Analysis.StringDataFrameColumn("quote", _figures.Select(f => f.Quote)));
 
     public IEnumerator<PublishedFigure> GetEnumerator() => ((IEnumerable<PublishedFigure>)_figures).GetEnumerator();
 

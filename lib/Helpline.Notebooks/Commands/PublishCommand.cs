@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Helpline.Notebooks.Hosting;
 using Helpline.Notebooks.Publishing;
 
 namespace Helpline.Notebooks.Commands;
@@ -18,7 +19,11 @@ internal static class PublishCommand
             var clock = Stopwatch.StartNew();
             var (site, paths, values, jobs) = options.Read(parse);
             var runs = await RunCommand.RunAllAsync(paths, values, jobs, cancel);
-            new SiteWriter(site).WriteAll(runs);
+            var (release, report) = PageRelease.Apply(runs);
+            HostOutput.Error.WriteLine(report.ToString());
+            if (release.NotForPublication && !options.NotForPublication(parse))
+                throw new NotebookException("disclosure control is off (suppress=false): refusing to write a site whose pages show small counts. Add --not-for-publication to write it anyway; every page then says it is not for publication.");
+            new SiteWriter(site).WriteAll(runs, Ledger.Json(runs, release, report), release.NotForPublication);
             HostOutput.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"site written to {Path.Combine(site, "index.html")} ({runs.Count} pages) in {clock.Elapsed.TotalSeconds:F1} s"));
             return runs.All(r => r.Succeeded) ? 0 : 2;

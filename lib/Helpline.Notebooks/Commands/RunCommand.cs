@@ -36,7 +36,11 @@ internal static class RunCommand
         command.SetAction(async (parse, cancel) =>
         {
             var folder = parse.GetValue(output)?.FullName ?? Path.Combine(DataPaths.Default.Root, "artifacts", "notebooks");
-            var runs = await RunAllAsync(Resolve(parse.GetValue(notebooks)), NotebookParameters.Parse(parse.GetValue(parameters) ?? []), parse.GetValue(jobs), cancel);
+            var values = NotebookParameters.Parse(parse.GetValue(parameters) ?? []);
+            NotebookParameters.CheckDisclosure(values);
+            var runs = await RunAllAsync(Resolve(parse.GetValue(notebooks)), values, parse.GetValue(jobs), cancel);
+            var (_, report) = Publishing.PageRelease.Apply(runs);
+            HostOutput.Error.WriteLine(report.ToString());
             foreach (var run in runs)
                 run.Executed.Save(Path.Combine(folder, Path.GetFileName(run.Source)));
             HostOutput.Error.WriteLine($"executed notebooks written to {folder}");

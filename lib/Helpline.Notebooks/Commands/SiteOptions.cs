@@ -17,18 +17,27 @@ internal sealed class SiteOptions
         Description = "Write pages built from a private export into a folder git tracks (refused otherwise).",
     };
 
+    private readonly Option<bool> _notForPublication = new("--not-for-publication")
+    {
+        Description = "Write pages built with disclosure control off (suppress=false): every page says it is not for publication. Refused otherwise.",
+    };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(_notebooks);
-        foreach (var option in new Option[] { _parameters, _output, _jobs, _allowTracked })
+        foreach (var option in new Option[] { _parameters, _output, _jobs, _allowTracked, _notForPublication })
             command.Options.Add(option);
     }
+
+    /// <summary>Whether pages without disclosure control may be written (they are stamped not for publication).</summary>
+    public bool NotForPublication(ParseResult parse) => parse.GetValue(_notForPublication);
 
     /// <summary>Reads the options, and refuses pages from a private export in a folder git tracks.</summary>
     public (string Site, IReadOnlyList<string> Paths, IReadOnlyDictionary<string, string> Values, int Jobs) Read(ParseResult parse)
     {
         var site = parse.GetValue(_output)?.FullName ?? DataPaths.Default.Site;
         var values = NotebookParameters.Parse(parse.GetValue(_parameters) ?? []);
+        NotebookParameters.CheckDisclosure(values);
         OutputGuard.Check(site, values, parse.GetValue(_allowTracked));
         return (site, RunCommand.Resolve(parse.GetValue(_notebooks)), values, parse.GetValue(_jobs));
     }

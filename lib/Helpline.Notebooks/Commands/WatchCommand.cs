@@ -21,7 +21,15 @@ internal static class WatchCommand
             var (site, paths, values, jobs) = options.Read(parse);
             var writer = new SiteWriter(site) { ReloadUrl = SiteServer.VersionPath };
             var runs = (await RunCommand.RunAllAsync(paths, values, jobs, cancel)).ToDictionary(r => r.Source, StringComparer.Ordinal);
-            writer.WriteAll(paths.Select(p => runs[p]));
+            void WriteSite()
+            {
+                // Every page is decided again with the changed one: a new table can change what another page may show.
+                var all = paths.Select(p => runs[p]).ToList();
+                var (release, report) = PageRelease.Apply(all);
+                HostOutput.Error.WriteLine(report.ToString());
+                writer.WriteAll(all, Ledger.Json(all, release, report), release.NotForPublication);
+            }
+            WriteSite();
 
             using var server = new SiteServer(site, parse.GetValue(port));
             server.Start(cancel);
@@ -47,8 +55,7 @@ internal static class WatchCommand
                             if (run.Failure is not null)
                                 HostOutput.Error.WriteLine(run.Failure);
                             runs[path] = run;
-                            writer.WritePage(run);
-                            writer.WriteIndex(paths.Select(p => runs[p].Executed));
+                            WriteSite();
                             server.Bump();
                             HostOutput.Error.WriteLine($"{Path.GetFileName(path)}: page updated ({run.Elapsed.TotalSeconds:F1} s)");
                         }

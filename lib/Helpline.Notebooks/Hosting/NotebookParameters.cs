@@ -32,6 +32,22 @@ internal static partial class NotebookParameters
         return values;
     }
 
+    /// <summary>Refuses a threshold below the gate's minimum before anything runs: it would switch protection off while the legend still promised it.</summary>
+    public static void CheckDisclosure(IReadOnlyDictionary<string, string> values)
+    {
+        if (values.TryGetValue("threshold", out var text))
+        {
+            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var threshold))
+                throw new NotebookException($"--param threshold={text}: the threshold is a whole number, {Helpline.Analysis.DisclosureOptions.MinimumThreshold} or more");
+            if (threshold < Helpline.Analysis.DisclosureOptions.MinimumThreshold)
+                throw new NotebookException($"--param threshold={text}: the disclosure threshold must be {Helpline.Analysis.DisclosureOptions.MinimumThreshold} or more; to look at every count yourself, use --param suppress=false (pages then say they are not for publication)");
+        }
+    }
+
+    /// <summary>The values as a page may show them: a file by its name, never the folders of this machine it sits in.</summary>
+    public static IReadOnlyDictionary<string, string> WithoutFolders(IReadOnlyDictionary<string, string> values) =>
+        values.ToDictionary(v => v.Key, v => Path.IsPathRooted(v.Value) ? Path.GetFileName(v.Value) : v.Value, StringComparer.Ordinal);
+
     /// <summary>The names a parameters cell declares, in order.</summary>
     public static IReadOnlyList<string> Declared(string source) =>
         [.. Declaration().Matches(source).Select(m => m.Groups["name"].Value).Distinct()];
@@ -60,10 +76,11 @@ internal static partial class NotebookParameters
         };
     }
 
-    /// <summary>A value as C# would write it: <c>true</c>, <c>0.5</c>, <c>../data/x.csv</c>.</summary>
+    /// <summary>A value as C# would write it: <c>true</c>, <c>0.5</c>, <c>../data/x.csv</c>; an absolute path by its file name only.</summary>
     public static string Display(object? value) => value switch
     {
         null => "null",
+        string path when Path.IsPathRooted(path) => Path.GetFileName(path),
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

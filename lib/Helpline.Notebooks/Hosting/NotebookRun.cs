@@ -8,5 +8,8 @@ internal sealed record NotebookRun(
     CellFailure? Failure,
     TimeSpan Elapsed)
 {
+    /// <summary>What the notebook put on its page, where: rendered again once the gate has decided every page.</summary>
+    public IReadOnlyList<PageOutputAt> Outputs { get; init; } = [];
+
     public bool Succeeded => Failure is null;
 }

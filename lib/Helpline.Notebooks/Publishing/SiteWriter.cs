@@ -26,15 +26,20 @@ internal sealed partial class SiteWriter(string folder)
     /// <summary>When set, pages poll this URL and reload when its text changes (the <c>watch</c> loop).</summary>
     public string? ReloadUrl { get; init; }
 
-    /// <summary>The whole site: assets, a page per run, the index.</summary>
-    public void WriteAll(IEnumerable<NotebookRun> runs)
+    /// <summary>The whole site: assets, a page per run, the index, and the release ledger.</summary>
+    public void WriteAll(IEnumerable<NotebookRun> runs, string ledger, bool notForPublication = false)
     {
+        NotForPublication = notForPublication;
         WriteAssets();
         var list = runs.ToList();
         foreach (var run in list)
             WritePage(run);
         WriteIndex(list.Select(r => r.Executed));
+        WriteIfChanged(Path.Combine(Folder, Ledger.FileName), ledger);
     }
+
+    /// <summary>Pages built with disclosure control off: each says, at the top, that it is not for publication.</summary>
+    public bool NotForPublication { get; private set; }
 
     public void WriteAssets()
     {
@@ -58,6 +63,8 @@ internal sealed partial class SiteWriter(string folder)
             .FirstOrDefault(h => h.StartsWith("<div class=\"banner", StringComparison.Ordinal));
         if (banner is not null)
             body.Append(banner).Append('\n');
+        if (NotForPublication && banner?.Contains("banner unprotected", StringComparison.Ordinal) != true)
+            body.Append(HelplineData.NotForPublicationHtml).Append('\n');
         if (run.Parameters.Count > 0)
         {
             body.Append("<p class=\"parameters\">Parameters used: ")

@@ -57,8 +57,8 @@ internal sealed record FileValidation(
             var counts = Enum.GetValues<Site>().ToDictionary(s => s.Code(), s => (IReadOnlyDictionary<string, int>)new Dictionary<string, int>
             {
                 ["months"] = visits.For(s).Count,
-                ["visitors"] = visits.For(s).Visitors,
-                ["returning_visitors"] = visits.For(s).ReturningVisitors,
+                ["visitors"] = (int)visits.For(s).Visitors.Value,
+                ["returning_visitors"] = (int)visits.For(s).ReturningVisitors.Value,
             });
             return From(web.Report, "web statistics", visits.Count == 0 ? null : Day(visits[0].Month), visits.Count == 0 ? null : Day(visits[^1].Month), counts);
         }

@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace Helpline.Analysis;
+
+/// <summary>The mean of some counts (say, contacts per month), released only when every count is.</summary>
+public sealed class Mean : IReleasedValue
+{
+    private readonly IReadOnlyList<Tally> _counts;
+
+    internal Mean(IReadOnlyList<Tally> counts) => _counts = counts;
+
+    /// <summary>How many counts the mean is over (months, weeks...).</summary>
+    public int Over => _counts.Count;
+
+    /// <summary>The true mean, for computation.</summary>
+    public double Value => _counts.Count == 0 ? 0 : _counts.Average(c => c.Value);
+
+    IEnumerable<Statistic> IReleasedValue.Statistics => _counts.Select(c => c.Statistic);
+
+    string IReleasedValue.Text(Release release) =>
+        ((IReleasedValue)this).Shown(release) is { } mean ? mean.ToString("N1", NotebookDisplay.Culture) : "x";
+
+    double? IReleasedValue.Shown(Release release) =>
+        _counts.Count > 0 && _counts.All(c => release.IsShown(c.Statistic)) ? Math.Round(Value, 1, MidpointRounding.AwayFromZero) : null;
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"mean of {Over} counts");
+}

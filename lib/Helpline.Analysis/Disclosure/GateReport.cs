@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace Helpline.Analysis;
+
+/// <summary>What the release gate did: how many statistics it saw and withheld, and what the audit cost.</summary>
+public sealed class GateReport
+{
+    public int Statistics { get; internal set; }
+
+    public int Sensitive { get; internal set; }
+
+    public int Small { get; internal set; }
+
+    public int Secondary { get; internal set; }
+
+    public int TooFew { get; internal set; }
+
+    /// <summary>Groups of contacts the linear programs reason about (after merging those no release tells apart).</summary>
+    public int Atoms { get; internal set; }
+
+    public int LinearPrograms { get; internal set; }
+
+    public int Passes { get; internal set; }
+
+    /// <summary>Narrowings nothing released by the site could relax: they follow from public figures alone.</summary>
+    public int Unfixable { get; internal set; }
+
+    /// <summary>Components withheld whole because refining did not settle.</summary>
+    public int GaveUp { get; internal set; }
+
+    public double Seconds { get; internal set; }
+
+    public override string ToString()
+    {
+        var c = CultureInfo.InvariantCulture;
+        var text = string.Create(c, $"release gate: {Statistics:N0} statistics ({Sensitive:N0} sensitive), withheld {Small:N0} ≤T, {Secondary:N0} x, {TooFew:N0} ..; audit: {Atoms:N0} groups, {LinearPrograms:N0} linear programs, {Passes} passes, {Seconds:F2} s");
+        if (Unfixable > 0)
+            text += string.Create(c, $"; {Unfixable} narrowing(s) follow from public figures alone");
+        if (GaveUp > 0)
+            text += string.Create(c, $"; {GaveUp} component(s) withheld whole");
+        return text;
+    }
+}

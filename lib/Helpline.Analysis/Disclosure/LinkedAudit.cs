@@ -1,0 +1,148 @@
+namespace Helpline.Analysis;
+
+/// <summary>
+/// The audit of every released statistic of one register at once (τ-ARGUS calls it the audit of linked tables): for
+/// each withheld count, the lowest and highest value an attacker can derive from everything released, knowing that
+/// <c>≤T</c> means 1..T, that contacts per month, channel and outcome are public, and what the data contract and the
+/// opening hours rule out. Where a range is narrower than its label claims, or a small group of contacts can be
+/// narrowed down to fewer than a <c>≤T</c> cell allows, one more count is withheld, and the audit runs again.
+/// </summary>
+/// <remarks>
+/// Statistics that cut along different sensitive axes (the type of help request and the hour of arrival, say) are
+/// independent once the monthly counts per channel and outcome are known, so each group of linked axes is a linear
+/// program of its own (<see cref="AuditComponent"/>). The ranges are those of the linear relaxation: an inference
+/// that needs whole numbers in a table of three or more linked dimensions is not covered.
+/// </remarks>
+internal sealed class LinkedAudit(RegisterColumns source, IReadOnlyList<GateEntry> entries, DisclosureOptions options, OpeningHours? hours, GateReport report)
+{
+    /// <summary>Statistics one component may withhold before the gate stops refining and withholds it whole.</summary>
+    private const int MaxFixes = 2_000;
+
+    private static readonly bool Trace = Environment.GetEnvironmentVariable("HELPLINE_GATE_TRACE") is not null;
+
+    public void Run()
+    {
+        var sensitive = entries.Where(e => e.Axes != SensitiveAxes.None).ToList();
+        if (sensitive.Count == 0)
+            return;
+        var contacts = new ContactAxes(source);
+        foreach (var component in Components(sensitive))
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            using var model = new AuditComponent(contacts, component, options, hours);
+            report.Atoms += model.Variables;
+            // Every fix withholds more (or drops a label's claim): ranges only widen, so a check that holds keeps holding.
+            // Each failing check is fixed until it holds, and what the fix withholds is checked in its turn.
+            var queue = new Queue<AuditComponent.Check>(model.Initial());
+            int fixes = 0;
+            while (queue.Count > 0 && fixes < MaxFixes)
+            {
+                var check = queue.Dequeue();
+                while (model.Run(check) is { } violation)
+                {
+                    if (Trace)
+                        Console.Error.WriteLine($"{violation.What} | binding: {string.Join("; ", violation.Binding.Take(3))}");
+                    var changed = Fix(model, check, violation);
+                    if (changed.Count == 0)
+                    {
+                        report.Unfixable++;
+                        break;
+                    }
+                    foreach (var e in changed)
+                        queue.Enqueue(model.Of(e));
+                    fixes++;
+                }
+                report.Passes++;
+            }
+            if (fixes >= MaxFixes)
+            {
+                // Refining did not settle: withhold every count of the component that can be, with no claim on its range.
+                foreach (var e in component.Where(e => !e.Fixed))
+                    e.State = CellState.TooFew;
+                report.GaveUp++;
+            }
+            report.LinearPrograms += model.Solves;
+            report.Seconds += clock.Elapsed.TotalSeconds;
+        }
+    }
+
+    /// <summary>Candidates tried, one at a time, for a fix that resolves the violation on its own.</summary>
+    private const int Trials = 8;
+
+    /// <summary>
+    /// What to give up so that a violation cannot hold, cheapest first, each candidate tried and kept only if it
+    /// resolves the violation (else the first is kept, and the check runs again):
+    /// <list type="number">
+    /// <item>a count of the violated statistic's own table (the line rule, extended);</item>
+    /// <item>for a small count or a small group of contacts, a count of another table that pins it, the smallest first;</item>
+    /// <item>the violated label's claim: <c>≤T</c> or <c>x</c> becomes <c>..</c>, withheld with no claim on its range;</item>
+    /// <item>the claims of the <c>≤T</c> counts that pin a small group from below.</item>
+    /// </list>
+    /// </summary>
+    private static List<GateEntry> Fix(AuditComponent model, AuditComponent.Check check, AuditComponent.Violation violation)
+    {
+        var own = violation.Entry;
+        var ownTables = own?.Tables ?? [];
+        static IEnumerable<GateEntry> BySize(IEnumerable<GateEntry> candidates) => candidates.Distinct()
+            .OrderBy(e => e.Value == 0 ? 1 : 0).ThenBy(e => e.Value).ThenBy(e => e.Definition.ToString(), StringComparer.Ordinal);
+
+        var sameTable = BySize(violation.Binding.Concat(violation.Overlapping).Where(e => e.CanWithhold && e.Tables.Any(ownTables.Contains))).ToList();
+        if (Try(model, check, sameTable, CellState.Secondary) is { } first)
+            return [first];
+        bool small = own is null || own.State == CellState.Small || own.State == CellState.TooFew;
+        if (small)
+        {
+            var others = violation.Binding.Where(e => e.CanWithhold).Take(Trials).Concat(BySize(violation.Overlapping.Where(e => e.CanWithhold))).Distinct().ToList();
+            if (Try(model, check, others, CellState.Secondary) is { } other)
+                return [other];
+        }
+        if (own is { State: CellState.Small or CellState.Secondary } && !own.Fixed)
+        {
+            own.State = CellState.TooFew;
+            model.Update(own);
+            return [own];
+        }
+        var smalls = violation.Binding.Concat(violation.Overlapping).Where(e => e.State == CellState.Small && !e.Fixed).Distinct().ToList();
+        foreach (var e in smalls)
+        {
+            e.State = CellState.TooFew;
+            model.Update(e);
+        }
+        return smalls;
+    }
+
+    /// <summary>Withholds the first candidate that resolves the check on its own; failing that, the first candidate, for
+    /// progress; null when there is none.</summary>
+    private static GateEntry? Try(AuditComponent model, AuditComponent.Check check, List<GateEntry> candidates, CellState state)
+    {
+        if (candidates.Count == 0)
+            return null;
+        foreach (var candidate in candidates.Take(Trials))
+        {
+            candidate.State = state;
+            model.Update(candidate);
+            if (model.Run(check) is null)
+                return candidate;
+            candidate.State = CellState.Shown;
+            model.Update(candidate);
+        }
+        candidates[0].State = state;
+        model.Update(candidates[0]);
+        return candidates[0];
+    }
+
+    /// <summary>Statistics linked through a shared sensitive axis, transitively: one linear program each.</summary>
+    private static IEnumerable<List<GateEntry>> Components(List<GateEntry> sensitive)
+    {
+        var parent = Enumerable.Range(0, 16).ToArray();
+        int Find(int a) => parent[a] == a ? a : parent[a] = Find(parent[a]);
+        foreach (var e in sensitive)
+        {
+            var bits = Enumerable.Range(0, 16).Where(b => ((int)e.Axes & (1 << b)) != 0).ToList();
+            foreach (var b in bits.Skip(1))
+                parent[Find(b)] = Find(bits[0]);
+        }
+        return sensitive.GroupBy(e => Find(Enumerable.Range(0, 16).First(b => ((int)e.Axes & (1 << b)) != 0)))
+            .OrderBy(g => g.Key).Select(g => g.OrderBy(e => e.Definition.ToString(), StringComparer.Ordinal).ThenBy(e => e.Statistic.Kind).ToList());
+    }
+}
