@@ -9,13 +9,14 @@ public sealed class ReleasedTable : IPageOutput
 {
     private readonly TableLayout _layout;
     private readonly Dictionary<(string Row, string Column), IReleasedValue> _values = [];
+    private readonly List<string> _keys = [];
 
     internal ReleasedTable(params string[] header) => _layout = new TableLayout(header);
 
     public IReadOnlyList<string> Header => _layout.Header;
 
-    /// <summary>The labels of the first column.</summary>
-    public IReadOnlyList<string> RowKeys => [.. _layout.Rows.Select(r => r[0] is TableLayout.Text t ? t.Label : "")];
+    /// <summary>Each row's key: its leading labels joined by spaces (<c>2020</c>, <c>phone busy Jan 2017–Dec 2020</c>).</summary>
+    public IReadOnlyList<string> RowKeys => _keys;
 
     /// <summary>A value by row label and column name.</summary>
     public IReleasedValue this[string row, string column] => _values.TryGetValue((row, column), out var value) ? value
@@ -36,7 +37,11 @@ public sealed class ReleasedTable : IPageOutput
             TableLayout.Cell c => c,
             _ => throw new ArgumentException($"A released table holds labels and released values, not {cell.GetType().Name}."),
         }).ToArray();
-        string key = row[0] is TableLayout.Text label ? label.Label : "";
+        string key = string.Join(' ', row.TakeWhile(c => c is TableLayout.Text).Select(c => ((TableLayout.Text)c).Label));
+        // Two rows under one key would leave one row's values out of the ledger's places.
+        if (_keys.Contains(key))
+            throw new ArgumentException($"Row key '{key}' is already in the table; rows need distinct leading labels.");
+        _keys.Add(key);
         for (int j = 0; j < row.Length; j++)
         {
             if (row[j] is TableLayout.Value v)

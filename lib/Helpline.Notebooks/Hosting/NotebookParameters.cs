@@ -37,9 +37,8 @@ internal static partial class NotebookParameters
     {
         if (values.TryGetValue("threshold", out var text))
         {
-            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var threshold))
-                throw new NotebookException($"--param threshold={text}: the threshold is a whole number, {Helpline.Analysis.DisclosureOptions.MinimumThreshold} or more");
-            if (threshold < Helpline.Analysis.DisclosureOptions.MinimumThreshold)
+            // A value that is not a number is left to the parameters cell's type check, which names the notebook.
+            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var threshold) && threshold < Helpline.Analysis.DisclosureOptions.MinimumThreshold)
                 throw new NotebookException($"--param threshold={text}: the disclosure threshold must be {Helpline.Analysis.DisclosureOptions.MinimumThreshold} or more; to look at every count yourself, use --param suppress=false (pages then say they are not for publication)");
         }
     }

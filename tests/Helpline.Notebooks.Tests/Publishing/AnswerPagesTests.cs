@@ -14,23 +14,30 @@ public class AnswerPagesTests(PublishedSite site)
     public static TheoryData<string, string[]> Figures()
     {
         var data = Data.Value;
-        var totals = UnansweredTables.Totals(data.Contacts)["contacts"].Cast<int>().Select(v => N(v)).ToArray();
+        var unanswered = UnansweredTables.Totals(data.Contacts);
+        var totals = Enumerable.Range(0, unanswered.RowKeys.Count).Select(i => N(unanswered.Count(unanswered.RowKeys[i], "contacts").Value)).ToArray();
         var referred = data.Contacts.Answered().Referred().In(Period.Answer232);
         var selfHelp = data.Web.For(Site.SelfHelp).In(new Period(WebTables.SelfHelpStart, new DateOnly(2020, 12, 31)));
-        var website = WebTables.WebsiteVisitorsPerYear(data.Web, Period.Years(2017, 2020))["visitors"].Cast<int>().Select(v => N(v)).ToArray();
-        var years = ContactTables.PerYearByChannel(data.Contacts)["total"].Cast<int>().Select(v => N(v)).ToArray();
+        var website = WebTables.WebsiteVisitorsPerYear(data.Web, Period.Years(2017, 2020)).Column("visitors").Select(v => N(v.Value)).ToArray();
+        var years = ContactTables.PerYearByChannel(data.Contacts).Rows.Select(t => N(t.Value)).ToArray();
         return new TheoryData<string, string[]>
         {
             { "00-answer", [.. totals, N(referred.Count), N(referred.From(Requester.Self).Count), N(selfHelp.Visitors), N(selfHelp.ReturningVisitors), N(80692)] },
             { "01-contacts", years },
-            { "02-help-requests", [N(ContactTables.HelpRequestCounts(data.Contacts, Period.Answer232)["contacts"].Cast<int>().First())] },
-            { "03-gender-and-age", [N(ContactTables.GenderAndAgeCompleteness(data.Contacts)["gender_recorded"].Cast<int>().First())] },
+            { "02-help-requests", [N(ContactTables.HelpRequests(data.Contacts, Period.Answer232).Total.Value)] },
+            { "03-gender-and-age", [N(FirstGenderRecorded(data))] },
             { "04-unanswered", totals },
             { "05-referrals", [N(referred.Count), N(referred.From(Requester.Self).Count)] },
             { "06-self-help", [N(selfHelp.Visitors), N(selfHelp.ReturningVisitors)] },
             { "07-website", website },
             { "08-trends", [N(data.Published.Value("b.contacts_2017_2023")), N(data.Published.Value("b.contacts_2017_2023_alt"))] },
         };
+    }
+
+    private static int FirstGenderRecorded(HelplineData data)
+    {
+        var completeness = ContactTables.GenderAndAgeCompleteness(data.Contacts);
+        return completeness.Count(completeness.RowKeys[0], "gender_recorded").Value;
     }
 
     [Theory]

@@ -2,7 +2,7 @@ namespace Helpline.Notebooks.Tests.Publishing;
 
 /// <summary>
 /// An outsider's arithmetic on published cells: each cell is an interval (a count shown exactly, <c>≤T</c> as 1..T,
-/// <c>x</c> as 0 or more), each known sum ties cells together, and bounds are tightened line by line until nothing
+/// <c>x</c> and <c>..</c> as 0 or more), each known sum ties cells together, and bounds are tightened line by line until nothing
 /// moves. Weaker than linear programming, and written apart from the library so that it does not share its mistakes.
 /// </summary>
 internal sealed class IntervalAttack(int threshold)
@@ -13,7 +13,7 @@ internal sealed class IntervalAttack(int threshold)
 
     public int Threshold { get; } = threshold;
 
-    /// <summary>Adds a cell as the page writes it (<c>12</c>, <c>1,234</c>, <c>≤5</c>, <c>x</c>); returns its index.</summary>
+    /// <summary>Adds a cell as the page writes it (<c>12</c>, <c>1,234</c>, <c>≤5</c>, <c>x</c>, <c>..</c>); returns its index.</summary>
     public int Cell(string text, string name)
     {
         text = text.Trim();
@@ -54,17 +54,31 @@ internal sealed class IntervalAttack(int threshold)
         var breaches = new List<string>();
         for (int i = 0; i < _cells.Count; i++)
         {
+            if (lo[i] > hi[i])
+            {
+                // The published sums cannot all hold: a page contradicts another, which is a defect of its own.
+                breaches.Add($"{_cells[i].Name}: the published sums contradict each other ({lo[i]} > {hi[i]})");
+                continue;
+            }
             var mark = _cells[i].Mark;
             if (mark.StartsWith('≤') && (lo[i] > 1 || hi[i] < Threshold))
                 breaches.Add($"{_cells[i].Name} is {mark} but lies in {lo[i]}..{hi[i]}");
             else if (mark == "x" && hi[i] - lo[i] < Threshold)
                 breaches.Add($"{_cells[i].Name} is x but lies in {lo[i]}..{hi[i]}");
+            // "..": a group too small to break down. Its parts lie within the group's public total, so they may be
+            // narrow; what must not follow is a single value, or that someone is there and few are.
+            else if (mark == ".." && (lo[i] == hi[i] || (lo[i] >= 1 && hi[i] <= Threshold)))
+                breaches.Add($"{_cells[i].Name} is .. but lies in {lo[i]}..{hi[i]}");
         }
         return breaches;
     }
 
     private static bool Tighten(long[] lo, long[] hi, int i, long newLo, long newHi)
     {
+        // Contradictory sums would push bounds apart for ever: stop at the point of contradiction.
+        if (lo[i] > hi[i])
+            return false;
+        newLo = Math.Min(newLo, Unbounded);
         bool moved = false;
         if (newLo > lo[i])
         {

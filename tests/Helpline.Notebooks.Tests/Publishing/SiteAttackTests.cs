@@ -107,6 +107,10 @@ public class SiteAttackTests(PublishedSite shipped)
             {
                 if (header[j].Contains("share", StringComparison.Ordinal) || header[j] is "label")
                     continue;
+                // A row total over every category of a period (a year's answered contacts) is a count per month,
+                // channel and outcome, which the answer itself published: not a count of a sensitive breakdown.
+                if (header[j] == "total" && !SensitiveKeys.Contains(header[0]))
+                    continue;
                 foreach (var row in rows)
                 {
                     if (j < row.Length && SiteFiles.Count(row[j]) is { } n && n >= 1 && n <= Threshold)
@@ -153,7 +157,7 @@ public class SiteAttackTests(PublishedSite shipped)
     internal static bool IsCountOrMark(string cell)
     {
         cell = cell.Trim();
-        return SiteFiles.Count(cell) is not null || cell == "x" || Regex.IsMatch(cell, @"^≤\d+$");
+        return SiteFiles.Count(cell) is not null || cell is "x" or ".." || Regex.IsMatch(cell, @"^≤\d+$");
     }
 
     internal static void AssertNoBreach(List<string> breaches) =>
