@@ -14,6 +14,11 @@ public partial class ReadmeTests
     [GeneratedRegex(@"```csharp\n(?<code>#r .*?)```", RegexOptions.Singleline)]
     private static partial Regex SetupBlock();
 
+    private static string Text(JsonNode cell) =>
+        string.Join("\n", cell["outputs"]!.AsArray().Select(o => o!["data"]?["text/html"] is JsonNode html ? Join(html) : o["text"] is JsonNode text ? Join(text) : ""));
+
+    private static string Join(JsonNode node) => node is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)node ?? "";
+
     [Fact]
     public void The_README_setup_cell_and_follow_up_code_run_in_a_notebook()
     {
@@ -31,7 +36,8 @@ public partial class ReadmeTests
         {
             ["cells"] = new JsonArray(
                 NotebookCell.Code(setup, "setup").Json,
-                NotebookCell.Code(followUp + "\nConsole.WriteLine($\"{chatIn2020.Rows.Count} {numbersLost} {whenMissed.SuppressedCells}\");", "follow-up").Json),
+                NotebookCell.Code(followUp, "follow-up").Json,
+                NotebookCell.Code("chatIn2020", "table").Json),
             ["metadata"] = new JsonObject(),
             ["nbformat"] = 4,
             ["nbformat_minor"] = 5,
@@ -44,10 +50,16 @@ public partial class ReadmeTests
             var (exit, _, err) = Cli.Run("run", path, "--output", output);
             Assert.True(exit == 0, err);
             var executed = JsonNode.Parse(File.ReadAllText(Path.Combine(output, Path.GetFileName(path))))!;
-            var printed = ((string?)executed["cells"]![1]!["outputs"]![0]!["text"])!.Split(' ');
-            Assert.Equal("12", printed[0]);
-            var closedCallers2020 = Helpline.Analysis.Register.Load().On(Channel.Phone).With(Outcome.Closed).In(Period.Year(2020));
-            Assert.Equal(closedCallers2020.Select(c => c.CallerKey).OfType<string>().Distinct().Count().ToString(System.Globalization.CultureInfo.InvariantCulture), printed[1]);
+            var sentence = Text(executed["cells"]![1]!);
+            var table = Text(executed["cells"]![2]!);
+            var register = Helpline.Analysis.Register.Load();
+            var chat = register.Answered().On(Channel.Chat).In(Period.Year(2020));
+            var callers = register.On(Channel.Phone).With(Outcome.Closed).In(Period.Year(2020)).Select(c => c.CallerKey).OfType<string>().Distinct().Count();
+            // Both counts are far above the threshold: the gate shows them as they are.
+            Assert.Contains($"the chat answered {chat.Count.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))} contacts", sentence);
+            Assert.Contains($"{callers.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))} different numbers", sentence);
+            for (int month = 1; month <= 12; month++)
+                Assert.Contains($"2020-{month:00}", table);
         }
         finally
         {

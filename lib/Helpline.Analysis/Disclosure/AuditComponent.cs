@@ -71,7 +71,11 @@ internal sealed class AuditComponent : IDisposable
     public int Solves => _model.Solves;
 
     /// <summary>A range narrower than it may be, with what pins it.</summary>
-    internal sealed record Violation(string What, GateEntry? Entry, List<GateEntry> Binding, List<GateEntry> Overlapping);
+    internal sealed record Violation(string What, GateEntry? Entry, List<GateEntry> Binding, List<GateEntry> Overlapping)
+    {
+        /// <summary>The violated statistic's value follows exactly from what is released.</summary>
+        public bool Pinned { get; init; }
+    }
 
     /// <summary>What the audit checks: a withheld statistic (its index), or a group of contacts (its index among the groups).</summary>
     internal readonly record struct Check(int Entry, int Group);
@@ -142,7 +146,9 @@ internal sealed class AuditComponent : IDisposable
                 {
                     var (low, lowBinding) = _model.Extreme(variables, maximise: false);
                     var (high, highBinding) = _model.Extreme(variables, maximise: true);
-                    return Floor(high) - Ceil(low) < _threshold ? Found($"{e}: {Ceil(low)}..{Floor(high)}", e, [.. lowBinding, .. highBinding], variables) : null;
+                    return Floor(high) - Ceil(low) < _threshold
+                        ? Found($"{e}: {Ceil(low)}..{Floor(high)}", e, [.. lowBinding, .. highBinding], variables) with { Pinned = Floor(high) == Ceil(low) }
+                        : null;
                 }
             default:
                 return Group(e.ToString(), variables, e.Value, e);

@@ -75,6 +75,7 @@ internal sealed class LinkedAudit(RegisterColumns source, IReadOnlyList<GateEntr
     /// <list type="number">
     /// <item>a count of the violated statistic's own table (the line rule, extended);</item>
     /// <item>for a small count or a small group of contacts, a count of another table that pins it, the smallest first;</item>
+    /// <item>an <c>x</c> whose value follows exactly is shown (it hides nothing);</item>
     /// <item>the violated label's claim: <c>≤T</c> or <c>x</c> becomes <c>..</c>, withheld with no claim on its range;</item>
     /// <item>the claims of the <c>≤T</c> counts that pin a small group from below.</item>
     /// </list>
@@ -95,6 +96,14 @@ internal sealed class LinkedAudit(RegisterColumns source, IReadOnlyList<GateEntr
             var others = violation.Binding.Where(e => e.CanWithhold).Take(Trials).Concat(BySize(violation.Overlapping.Where(e => e.CanWithhold))).Distinct().ToList();
             if (Try(model, check, others, CellState.Secondary) is { } other)
                 return [other];
+        }
+        if (own is { State: CellState.Secondary, Fixed: false } && violation.Pinned)
+        {
+            // An x whose value follows exactly from the rest protects nothing: show it, as the rest already does,
+            // rather than mark it "..". A cell it was meant to cover is checked again and finds another.
+            own.State = CellState.Shown;
+            model.Update(own);
+            return [own];
         }
         if (own is { State: CellState.Small or CellState.Secondary } && !own.Fixed)
         {
