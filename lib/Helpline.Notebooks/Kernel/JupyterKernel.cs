@@ -28,7 +28,8 @@ internal sealed class JupyterKernel : IDisposable
     private readonly NetMQPoller _poller;
     private readonly Channel<JupyterMessage> _shellRequests = Channel.CreateUnbounded<JupyterMessage>(new() { SingleReader = true });
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CSharpSession _csharp;
+    private readonly Task<CSharpSession> _csharpReady;
+    private readonly TaskCompletionSource _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly PlotlyLoader _charts;
     private readonly TextWriter _log;
     private int _executionCount;
@@ -39,7 +40,9 @@ internal sealed class JupyterKernel : IDisposable
         _key = Encoding.UTF8.GetBytes(connection.Key);
         _charts = charts;
         _log = log;
-        _csharp = new CSharpSession();
+        // The C# kernel starts, and compiles a first submission, while the client connects: Roslyn's first
+        // compilation is most of a cold start.
+        _csharpReady = _bound.Task.ContinueWith(_ => CSharpSession.StartAsync(), TaskScheduler.Default).Unwrap();
         _poller = [_shell, _control, _stdin, _iopub, _heartbeat, _outbox];
         _shell.ReceiveReady += (_, e) => Receive(e.Socket, m => _shellRequests.Writer.TryWrite(m));
         _control.ReceiveReady += (_, e) => Receive(e.Socket, m => _ = Task.Run(() => HandleControlAsync(m)));
@@ -64,6 +67,7 @@ internal sealed class JupyterKernel : IDisposable
         _iopub.Bind(_connection.Address(_connection.IopubPort));
         _heartbeat.Bind(_connection.Address(_connection.HeartbeatPort));
         _poller.RunAsync("jupyter-poller");
+        _bound.TrySetResult();
         Publish("status", new JsonObject { ["execution_state"] = "starting" }, null);
         var worker = Task.Run(ShellLoopAsync);
         await _stopped.Task;
@@ -108,18 +112,19 @@ internal sealed class JupyterKernel : IDisposable
     private async Task HandleShellAsync(JupyterMessage request)
     {
         var content = request.Content;
+        var csharp = request.Type is "execute_request" or "complete_request" or "inspect_request" ? await _csharpReady : null;
         switch (request.Type)
         {
             case "kernel_info_request":
                 Reply(_shell, request, KernelInfo());
                 break;
             case "execute_request":
-                await ExecuteAsync(request);
+                await ExecuteAsync(csharp!, request);
                 break;
             case "complete_request":
                 {
                     var code = (string?)content["code"] ?? "";
-                    var (matches, start, end) = await _csharp.CompleteAsync(code, (int?)content["cursor_pos"] ?? code.Length);
+                    var (matches, start, end) = await csharp!.CompleteAsync(code, (int?)content["cursor_pos"] ?? code.Length);
                     Reply(_shell, request, new JsonObject
                     {
                         ["status"] = "ok",
@@ -133,7 +138,7 @@ internal sealed class JupyterKernel : IDisposable
             case "inspect_request":
                 {
                     var code = (string?)content["code"] ?? "";
-                    var found = await _csharp.InspectAsync(code, (int?)content["cursor_pos"] ?? code.Length);
+                    var found = await csharp!.InspectAsync(code, (int?)content["cursor_pos"] ?? code.Length);
                     var data = new JsonObject();
                     foreach (var value in found)
                         data[value.MimeType] = value.Value;
@@ -172,7 +177,7 @@ internal sealed class JupyterKernel : IDisposable
         switch (request.Type)
         {
             case "interrupt_request":
-                _csharp.Interrupt();
+                Interrupt();
                 Reply(_control, request, new JsonObject { ["status"] = "ok" });
                 break;
             case "shutdown_request":
@@ -189,14 +194,20 @@ internal sealed class JupyterKernel : IDisposable
         return Task.CompletedTask;
     }
 
+    private void Interrupt()
+    {
+        if (_csharpReady.IsCompletedSuccessfully)
+            _csharpReady.Result.Interrupt();
+    }
+
     private void Shutdown(NetMQSocket socket, JupyterMessage request)
     {
-        _csharp.Interrupt();
+        Interrupt();
         Reply(socket, request, new JsonObject { ["status"] = "ok", ["restart"] = (bool?)request.Content["restart"] ?? false });
         _stopped.TrySetResult();
     }
 
-    private async Task ExecuteAsync(JupyterMessage request)
+    private async Task ExecuteAsync(CSharpSession csharp, JupyterMessage request)
     {
         var code = (string?)request.Content["code"] ?? "";
         bool silent = (bool?)request.Content["silent"] ?? false;
@@ -206,7 +217,7 @@ internal sealed class JupyterKernel : IDisposable
         int count = _executionCount;
         if (!silent)
             Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count }, request);
-        var outcome = await _csharp.ExecuteAsync(code, count);
+        var outcome = await csharp.ExecuteAsync(code, count);
         if (!silent)
         {
             foreach (var output in outcome.Outputs)
@@ -263,6 +274,7 @@ internal sealed class JupyterKernel : IDisposable
         foreach (var socket in new NetMQSocket[] { _shell, _control, _stdin, _iopub, _heartbeat })
             socket.Dispose();
         _outbox.Dispose();
-        _csharp.Dispose();
+        if (_csharpReady.IsCompletedSuccessfully)
+            _csharpReady.Result.Dispose();
     }
 }
