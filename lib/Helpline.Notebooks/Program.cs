@@ -3,6 +3,7 @@ using System.Globalization;
 using Helpline.Analysis;
 using Helpline.Notebooks.Commands;
 using Helpline.Notebooks.Hosting;
+using Helpline.Notebooks.Kernel;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -15,6 +16,7 @@ var root = new RootCommand("Stop it Now! helpline analysis: run the notebooks, p
     WatchCommand.Create(),
     ValidateCommand.Create(),
     SynthesizeCommand.Create(),
+    KernelCommand.Create(),
 };
 try
 {
