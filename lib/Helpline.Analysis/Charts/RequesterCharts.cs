@@ -108,7 +108,12 @@ public static class RequesterCharts
             values.Add(withheld);
             colours.Add(Theme.Suppressed);
         }
-        return CSharpChart.Pie<int, string, string>(values, Name: title, Labels: labels,
+        var pie = CSharpChart.Pie<int, string, string>(values, Name: title, Labels: labels,
             SectionColors: colours.Select(Theme.Color).ToArray(), Sort: false, Direction: StyleParam.Direction.Clockwise);
+        // Shares of a sensitive breakdown are whole percent everywhere, plotly's own labels included.
+        var slice = GenericChart.getTraces(pie).Single();
+        slice.SetProperty("texttemplate", "%{percent:.0%}");
+        slice.SetProperty("hovertemplate", "%{label}: %{value:,} (%{percent:.0%})<extra></extra>");
+        return pie;
     }
 }
