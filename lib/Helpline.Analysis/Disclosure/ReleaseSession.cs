@@ -10,6 +10,7 @@ public sealed class ReleaseSession(ReleaseMode mode)
 {
     private readonly List<IPageOutput> _shown = [];
     private readonly Lock _lock = new();
+    private Release? _decided;
 
     /// <summary>The session of this process (interactive unless a host says otherwise).</summary>
     public static ReleaseSession Current { get; set; } = new(ReleaseMode.Interactive);
@@ -34,8 +35,13 @@ public sealed class ReleaseSession(ReleaseMode mode)
         lock (_lock)
         {
             if (!_shown.Contains(output))
+            {
                 _shown.Add(output);
-            return output.Render(Gate.Decide(_shown, null, linked: true, out _));
+                _decided = null;
+            }
+            // An output formatted for several mime types, or shown again, is decided once per set of outputs.
+            _decided ??= Gate.Decide(_shown, null, linked: true, out _);
+            return output.Render(_decided);
         }
     }
 }
