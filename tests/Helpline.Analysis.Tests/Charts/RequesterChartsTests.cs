@@ -5,34 +5,86 @@ public class RequesterChartsTests
     [Fact]
     public void Two_pies_sit_side_by_side_each_slice_in_its_requester_colour()
     {
-        var whole = Helpline.Analysis.Disclosure.Protect(ContactTables.HelpRequestCounts(Shipped.Register, Period.Answer232), DisclosureOptions.Default);
-        var y2020 = Helpline.Analysis.Disclosure.Protect(ContactTables.HelpRequestCounts(Shipped.Register, Period.Year(2020)), DisclosureOptions.Default);
-        var figure = new Figure(RequesterCharts.PiesSideBySide(whole, "May 2017 - December 2020", y2020, "2020"));
+        var whole = ContactTables.HelpRequests(Shipped.Register, Period.Answer232);
+        var y2020 = ContactTables.HelpRequests(Shipped.Register, Period.Year(2020));
+        var chart = RequesterCharts.PiesSideBySide(whole, "May 2017 - December 2020", y2020, "2020");
+        var figure = new FigureJson(chart, Releases.Decided(chart));
         Assert.Equal(["pie", "pie"], figure.Traces.Select(t => (string?)t!["type"]));
         Assert.Equal(0.46, (double)figure.Traces[0]!["domain"]!["x"]![1]!);
         Assert.Equal(0.54, (double)figure.Traces[1]!["domain"]!["x"]![0]!);
         Assert.Equal([797, 361, 57, 120, 168], figure.Traces[0]!["values"]!.AsArray().Select(v => (int)v!));
-        Assert.Equal(Figure.Rgba(Theme.ColourOf(Requester.Self)), (string?)figure.Traces[0]!["marker"]!["colors"]![0]);
+        Assert.Equal(FigureJson.Rgba(Theme.ColourOf(Requester.Self)), (string?)figure.Traces[0]!["marker"]!["colors"]![0]);
     }
 
     [Fact]
     public void Withheld_counts_join_one_grey_slice_instead_of_disappearing()
     {
-        var counts = Helpline.Analysis.Disclosure.Protect(ContactTables.HelpRequestCounts(Shipped.Register, Period.Year(2020)), new DisclosureOptions { Threshold = 20 });
-        var figure = new Figure(RequesterCharts.PiesSideBySide(counts, "2020", counts, "2020"));
+        var counts = ContactTables.HelpRequests(Shipped.Register.WithOptions(new DisclosureOptions { Threshold = 20 }), Period.Year(2020));
+        var chart = RequesterCharts.PiesSideBySide(counts, "2020", counts, "2020");
+        var figure = new FigureJson(chart, Releases.Decided(chart));
         var labels = figure.Traces[0]!["labels"]!.AsArray().Select(l => (string?)l).ToList();
         Assert.Equal("withheld (small counts)", labels[^1]);
         Assert.Equal(450, figure.Traces[0]!["values"]!.AsArray().Sum(v => (int)v!));
     }
 
     [Fact]
+    public void A_withheld_slice_is_not_drawn_and_its_value_is_in_no_slice()
+    {
+        var counts = ContactTables.HelpRequests(Shipped.Register, Period.Year(2020));
+        var (professional, wider) = (counts["professional"], counts["wider_environment"]);
+        Assert.True(professional.Value > 0 && wider.Value > 0);
+        var chart = RequesterCharts.PiesSideBySide(counts, "2020", counts, "2020");
+        var figure = new FigureJson(chart, Releases.Withholding([chart], (professional, CellState.Small), (wider, CellState.Secondary)));
+        var pie = figure.Traces[0]!;
+        var labels = pie["labels"]!.AsArray().Select(l => (string?)l).ToList();
+        var values = FigureJson.Numbers(pie, "values");
+        Assert.DoesNotContain(Requester.Professional.Label(), labels);
+        Assert.DoesNotContain(Requester.WiderEnvironment.Label(), labels);
+        // The grey slice holds both together: the shown total minus the shown slices, never one alone.
+        Assert.Equal("withheld (small counts)", labels[^1]);
+        Assert.Equal(professional.Value + wider.Value, values[^1]);
+        Assert.Equal(counts.Total.Value, values.Sum());
+        Assert.Equal(FigureJson.Rgba(Theme.Suppressed), (string?)pie["marker"]!["colors"]![labels.Count - 1]);
+    }
+
+    [Fact]
+    public void A_pie_whose_total_is_withheld_is_not_drawn()
+    {
+        var counts = ContactTables.HelpRequests(Shipped.Register, Period.Year(2020));
+        var chart = RequesterCharts.PiesSideBySide(counts, "2020", counts, "2020");
+        var figure = new FigureJson(chart, Releases.Withholding([chart], (counts.Total, CellState.Secondary), (counts["self"], CellState.Secondary)));
+        var pie = figure.Traces[0]!;
+        Assert.Equal(["total withheld (small counts)"], pie["labels"]!.AsArray().Select(l => (string?)l));
+        Assert.Equal([1.0], FigureJson.Numbers(pie, "values"));
+    }
+
+    [Fact]
     public void The_share_shift_compares_two_periods_as_horizontal_bars()
     {
-        var before = ContactTables.HelpRequestTypes(Shipped.Register, Period.Months(2017, 5, 2019, 12));
-        var during = ContactTables.HelpRequestTypes(Shipped.Register, Period.Year(2020));
-        var figure = new Figure(RequesterCharts.ShareShift(before, "before", during, "2020"));
+        var before = ContactTables.HelpRequests(Shipped.Register, Period.Months(2017, 5, 2019, 12));
+        var during = ContactTables.HelpRequests(Shipped.Register, Period.Year(2020));
+        var chart = RequesterCharts.ShareShift(before, "before", during, "2020");
+        var figure = new FigureJson(chart, Releases.ShowingAll(chart));
         Assert.Equal(["before", "2020"], figure.Names);
         Assert.Equal("h", (string?)figure.Traces[0]!["orientation"]);
         Assert.Equal("Share of each type of help request", figure.Title);
+        // Whole percent of the period's answered contacts: the type of help request is a sensitive breakdown.
+        Assert.Equal(before.RowKeys.Select(k => (double?)Math.Round(before.ShareOf(k).Exact)), FigureJson.Numbers(figure.Trace("before"), "x"));
+    }
+
+    [Fact]
+    public void A_withheld_share_draws_no_bar()
+    {
+        var before = ContactTables.HelpRequests(Shipped.Register, Period.Months(2017, 5, 2019, 12));
+        var during = ContactTables.HelpRequests(Shipped.Register, Period.Year(2020));
+        var chart = RequesterCharts.ShareShift(before, "before", during, "2020");
+        var figure = new FigureJson(chart, Releases.Withholding([chart], (during["professional"], CellState.Small), (during["other"], CellState.Secondary)));
+        var shares = FigureJson.Numbers(figure.Trace("2020"), "x");
+        int professional = during.RowKeys.ToList().IndexOf("professional");
+        int other = during.RowKeys.ToList().IndexOf("other");
+        Assert.Null(shares[professional]);
+        Assert.Null(shares[other]);
+        Assert.Equal(Math.Round(during.ShareOf("self").Exact), shares[during.RowKeys.ToList().IndexOf("self")]);
+        Assert.DoesNotContain(shares, s => s is not null && s != Math.Round(s.Value));
     }
 }
