@@ -15,22 +15,20 @@ public class UnansweredChartsTests
     }
 
     [Fact]
-    public void A_withheld_month_of_busy_calls_is_no_bar_and_no_trace_draws_its_value()
+    public void Withheld_busy_and_closed_counts_of_a_month_are_no_bars_and_their_values_are_nowhere_in_the_chart()
     {
         var table = UnansweredTables.PerMonth(Shipped.Register.In(Period.Answer232Phone), Channel.Phone);
-        var months = table.RowKeys.ToList();
-        // A month with busy calls whose count differs from its closed calls: both withheld, as the line rule would.
-        int month = Enumerable.Range(0, months.Count).First(i => table[i, 0].Value > 0 && table[i, 0].Value != table[i, 1].Value);
-        var (busy, closed) = (table[month, 0], table[month, 1]);
         var chart = UnansweredCharts.PerMonth(table, Channel.Phone);
+        var (busy, closed) = FigureJson.TwoTelltaleCounts(table, new FigureJson(chart, Releases.ShowingAll(chart)));
         var figure = new FigureJson(chart, Releases.Withholding([chart], (busy, CellState.Small), (closed, CellState.Secondary)));
+        Assert.Equal((0, 0), (figure.Occurrences(busy.Value), figure.Occurrences(closed.Value)));
 
+        int month = table.RowKeys.ToList().IndexOf(busy.RowKey);
         Assert.Null(FigureJson.Numbers(figure.Trace("Busy (bezet)"), "y")[month]);
         Assert.Null(FigureJson.Numbers(figure.Trace("Closed (buiten openingsuren)"), "y")[month]);
         Assert.Equal(164 - busy.Value, FigureJson.Numbers(figure.Trace("Busy (bezet)"), "y").Sum());
-        var drawn = figure.Traces.SelectMany(t => FigureJson.Numbers(t!, "y").Where((_, i) => i == month)).ToList();
-        Assert.DoesNotContain((double?)busy.Value, drawn);
-        Assert.DoesNotContain((double?)closed.Value, drawn);
+        // This chart draws no grey rest for what is withheld (unlike the contacts and referrals charts): the month is shorter.
+        Assert.Equal(["Busy (bezet)", "Closed (buiten openingsuren)"], figure.Names);
     }
 
     [Fact]
@@ -62,6 +60,23 @@ public class UnansweredChartsTests
         Assert.True(withheld > 0);
         Assert.Equal(3, figure.Json["layout"]!["shapes"]!.AsArray().Count);
         Assert.Equal(Theme.Suppressed, (string?)figure.Json["layout"]!["plot_bgcolor"]);
+    }
+
+    [Fact]
+    public void A_withheld_cell_of_the_heat_map_is_a_labelled_gap_and_its_value_is_nowhere_in_the_chart()
+    {
+        var table = UnansweredTables.ClosedByWeekdayAndHour(Shipped.Register, Channel.Phone, Period.Answer232Phone);
+        var chart = Heatmap(table);
+        var shown = new FigureJson(chart, Releases.ShowingAll(chart));
+        var cell = table.Cells().Where(c => c.Row >= 0 && c.Column >= 0).Select(c => table[c.Row, c.Column])
+            .First(t => t.Value > 0 && shown.Occurrences(t.Value) == 1);
+        var figure = new FigureJson(chart, Releases.Withholding([chart], (cell, CellState.Small)));
+        Assert.Equal(0, figure.Occurrences(cell.Value));
+        var trace = figure.Traces.Single()!;
+        int i = table.RowKeys.ToList().IndexOf(cell.RowKey), j = table.ColumnKeys.ToList().IndexOf(cell.ColumnKey);
+        Assert.Null(trace["z"]![i]![j]);
+        Assert.Equal("≤5", (string?)trace["text"]![i]![j]);
+        Assert.False((bool)trace["hoverongaps"]!);
     }
 
     [Fact]
