@@ -3,7 +3,7 @@ namespace Helpline.Analysis.Tests;
 /// <summary>
 /// Releases for tests: everything shown (what a page draws when the gate withholds nothing), some counts withheld by
 /// hand, or what the gate itself decides. A hand-made release should withhold as the gate would: never one count alone
-/// in a line whose total is shown, since the total minus the other counts gives it back.
+/// in a line whose total the output shows, since the total minus the other counts gives it back.
 /// </summary>
 internal static class Releases
 {

@@ -62,6 +62,29 @@ public class RequesterChartsTests
     }
 
     [Fact]
+    public void Shares_per_year_stack_to_a_hundred_with_the_withheld_ones_one_grey_rest()
+    {
+        // At a threshold of 20, some types of help request are small in some years.
+        var perYear = ContactTables.RequesterSharesPerYear(Shipped.Register.WithOptions(new DisclosureOptions { Threshold = 20 }));
+        var chart = RequesterCharts.SharesPerYear(perYear);
+        var release = Releases.Decided(chart);
+        var figure = new FigureJson(chart, release);
+        Assert.Equal(("Type of help request per year", "stack"), (figure.Title, (string?)figure.Json["layout"]!["barmode"]));
+        var rest = FigureJson.Numbers(figure.Trace(Withheld.Name), "y");
+        for (int i = 0; i < perYear.RowKeys.Count; i++)
+        {
+            var year = perYear.RowKeys[i];
+            var shares = perYear.ColumnKeys.Select(code => (Code: code, Share: perYear[year, code], Bar: FigureJson.Numbers(figure.Trace(RequesterOf(code).Label()), "y")[i])).ToList();
+            // A share is drawn, in whole percent, exactly when its count is released.
+            Assert.All(shares, s => Assert.Equal(release.IsShown(perYear.Counts[year, s.Code].Statistic) ? Math.Round(s.Share.Exact) : null, s.Bar));
+            Assert.Equal(shares.All(s => s.Bar is not null) ? null : 100 - shares.Sum(s => s.Bar ?? 0), rest[i]);
+        }
+        Assert.Contains(rest, r => r is not null);
+    }
+
+    private static Requester RequesterOf(string code) => Enum.GetValues<Requester>().Single(r => r.Code() == code);
+
+    [Fact]
     public void The_share_shift_compares_two_periods_as_horizontal_bars()
     {
         var before = ContactTables.HelpRequests(Shipped.Register, Period.Months(2017, 5, 2019, 12));
