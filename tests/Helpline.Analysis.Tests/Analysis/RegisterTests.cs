@@ -25,35 +25,38 @@ public class RegisterTests
     [Fact]
     public void Counting_by_month_lists_every_month_of_the_scope_even_empty_ones()
     {
-        var frame = Small().CountBy(Breakdown.Month);
-        Assert.Equal(["2020-01", "2020-02", "2020-03"], frame["month"].Cast<string>());
-        Assert.Equal([2, 0, 3], frame["contacts"].Cast<int>());
+        var table = Small().CountBy(Breakdown.Month);
+        Assert.Equal(["2020-01", "2020-02", "2020-03"], table.RowKeys);
+        Assert.Equal([2, 0, 3], table.Rows.Select(t => t.Value));
     }
 
     [Fact]
     public void A_period_narrows_the_scope_so_its_months_all_show()
     {
-        var frame = Small().In(Period.Months(2020, 2, 2020, 3)).CountBy(Breakdown.Month);
-        Assert.Equal(["2020-02", "2020-03"], frame["month"].Cast<string>());
-        Assert.Equal([0, 3], frame["contacts"].Cast<int>());
+        var table = Small().In(Period.Months(2020, 2, 2020, 3)).CountBy(Breakdown.Month);
+        Assert.Equal(["2020-02", "2020-03"], table.RowKeys);
+        Assert.Equal([0, 3], table.Rows.Select(t => t.Value));
     }
 
     [Fact]
     public void A_cross_count_has_a_column_per_category_and_a_total()
     {
-        var frame = Small().CountBy(Breakdown.Month, Breakdown.Channel);
-        Assert.Equal(["month", "phone", "chat", "email", "total"], frame.Columns.Select(c => c.Name));
-        Assert.Equal([1, 0, 2], frame["phone"].Cast<int>());
-        Assert.Equal([2, 0, 3], frame["total"].Cast<int>());
+        var table = Small().CountBy(Breakdown.Month, Breakdown.Channel);
+        Assert.Equal("month", table.RowBreakdown?.Name);
+        Assert.Equal(["phone", "chat", "email"], table.ColumnKeys);
+        Assert.Equal([1, 0, 2], table.Column("phone").Select(t => t.Value));
+        Assert.Equal([2, 0, 3], table.Rows.Select(t => t.Value));
+        Assert.Equal(5, table.Total.Value);
     }
 
     [Fact]
     public void Weekdays_start_on_Monday_and_hours_run_0_to_23()
     {
-        var frame = Small().CountBy(Breakdown.Weekday, Breakdown.Hour);
-        Assert.Equal("Monday", frame["weekday"][0]);
-        Assert.Equal(26, frame.Columns.Count);
-        Assert.Equal(2, frame["15:00"][1]); // two contacts on Tuesdays at 15:xx
+        var table = Small().CountBy(Breakdown.Weekday, Breakdown.Hour);
+        Assert.Equal("Monday", table.RowKeys[0]);
+        Assert.Equal(Enumerable.Range(0, 24).Select(h => $"{h:D2}:00"), table.ColumnKeys);
+        Assert.Equal(2, table["Tuesday", "15:00"].Value); // two contacts on Tuesdays at 15:xx
+        Assert.Equal(2, table[1, 15].Value);
     }
 
     [Fact]

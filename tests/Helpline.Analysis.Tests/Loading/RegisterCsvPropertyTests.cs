@@ -38,12 +38,9 @@ public class RegisterCsvPropertyTests(ITestOutputHelper output)
     [Fact]
     public void Arbitrary_bytes_give_a_report_that_adds_up_or_one_clear_error()
     {
-        int cases = 0;
-        Gen.Byte.Array[0, 600].Sample(bytes =>
-        {
-            Interlocked.Increment(ref cases);
-            return HoldsOrFailsClearly(bytes, out _);
-        }, iter: 3000, seed: "0N0XIzNsQ0O2");
+        int cases = Deterministic.Sample(Gen.Byte.Array[0, 600],
+            bytes => HoldsOrFailsClearly(bytes, out var problem) ? true : throw new Xunit.Sdk.XunitException(problem),
+            seed: "0N0XIzNsQ0O2", cases: 3000, print: Convert.ToHexString);
         output.WriteLine($"{cases} arbitrary byte arrays loaded");
         Assert.Equal(3000, cases);
     }
@@ -51,11 +48,11 @@ public class RegisterCsvPropertyTests(ITestOutputHelper output)
     [Fact]
     public void Arbitrary_mutations_of_a_valid_export_give_a_report_that_adds_up_or_one_clear_error()
     {
-        int cases = 0;
+        int n = 0;
         var mutation = Gen.Select(Gen.Int[0, 3], Gen.Int[0, Valid.Length - 1], Gen.Int[0, Alphabet.Length - 1], Gen.Int[1, 40]);
-        mutation.Array[1, 8].Sample(mutations =>
+        int cases = Deterministic.Sample(mutation.Array[1, 8], mutations =>
         {
-            int n = Interlocked.Increment(ref cases);
+            n++;
             var text = new StringBuilder(Valid);
             foreach (var (kind, at, symbol, length) in mutations)
             {
@@ -69,8 +66,8 @@ public class RegisterCsvPropertyTests(ITestOutputHelper output)
                 }
             }
             var bytes = (n % 2 == 0 ? Encoding.UTF8 : Encoding.GetEncoding(1252)).GetBytes(text.ToString());
-            return HoldsOrFailsClearly(bytes, out _);
-        }, iter: 3000, seed: "0N0XIzNsQ0O2");
+            return HoldsOrFailsClearly(bytes, out var problem) ? true : throw new Xunit.Sdk.XunitException(problem);
+        }, seed: "0N0XIzNsQ0O2", cases: 3000, print: m => string.Join("; ", m));
         output.WriteLine($"{cases} mutated exports loaded");
         Assert.Equal(3000, cases);
     }

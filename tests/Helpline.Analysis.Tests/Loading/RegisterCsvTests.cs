@@ -40,7 +40,7 @@ public class RegisterCsvTests
 
         Assert.Equal(["caller 1", "caller 2", "caller 1"], load.Contacts.Select(c => c.CallerKey));
         Assert.Equal([true, true, false], load.Contacts.Select(c => c.IsNewCaller));
-        Assert.Equal(2, load.Contacts.CountCallers());
+        Assert.Equal(2, load.Contacts.CountCallers().Value);
         Assert.DoesNotContain(load.Contacts.ToDataFrame().Columns, c => c.Name is "contact_id" or "caller_key");
     }
 
