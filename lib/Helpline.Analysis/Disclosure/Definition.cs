@@ -64,7 +64,7 @@ public sealed record Definition
     public bool IsSensitive => Sensitive != SensitiveAxes.None;
 
     /// <summary>True when the days are whole months (or unlimited): a cut no finer than the month.</summary>
-    public bool IsMonthAligned => (From is not { } from || from.Day == 1) && (To is not { } to || to.AddDays(1).Day == 1);
+    public bool IsMonthAligned => (From is not { } from || from.Day == 1) && (To is not { } to || to.Day == DateTime.DaysInMonth(to.Year, to.Month));
 
     /// <summary>No contact can match: days that end before they start, or an axis with no value kept.</summary>
     public bool IsEmpty => From > To || Channels == 0 || Outcomes == 0 || Requesters == 0 || Genders == 0 || AgeBands == 0

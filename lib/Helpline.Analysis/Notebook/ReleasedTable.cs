@@ -15,7 +15,7 @@ public sealed class ReleasedTable : IPageOutput
 
     public IReadOnlyList<string> Header => _layout.Header;
 
-    /// <summary>Each row's key: its leading labels joined by spaces (<c>2020</c>, <c>phone busy Jan 2017–Dec 2020</c>).</summary>
+    /// <summary>Each row's key: its first label, with the next ones where another row has it (<c>2020</c>, <c>phone busy</c>).</summary>
     public IReadOnlyList<string> RowKeys => _keys;
 
     /// <summary>A value by row label and column name.</summary>
@@ -37,8 +37,12 @@ public sealed class ReleasedTable : IPageOutput
             TableLayout.Cell c => c,
             _ => throw new ArgumentException($"A released table holds labels and released values, not {cell.GetType().Name}."),
         }).ToArray();
-        string key = string.Join(' ', row.TakeWhile(c => c is TableLayout.Text).Select(c => ((TableLayout.Text)c).Label));
-        // Two rows under one key would leave one row's values out of the ledger's places.
+        // The first label, with the next ones added while another row has it: two rows under one key would leave one
+        // row's values out of the ledger's places.
+        var labels = row.TakeWhile(c => c is TableLayout.Text).Select(c => ((TableLayout.Text)c).Label).ToList();
+        string key = labels.Count == 0 ? "" : labels[0];
+        for (int n = 1; _keys.Contains(key) && n < labels.Count; n++)
+            key += " " + labels[n];
         if (_keys.Contains(key))
             throw new ArgumentException($"Row key '{key}' is already in the table; rows need distinct leading labels.");
         _keys.Add(key);
