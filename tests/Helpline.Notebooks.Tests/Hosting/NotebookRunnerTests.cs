@@ -49,7 +49,7 @@ public class NotebookRunnerTests
     {
         var (exit, _, err) = Cli.Run("run", Cli.Fixture("parameters.ipynb"), "--output", Cli.TempFolder(), "--param", "treshold=9");
         Assert.Equal(1, exit);
-        Assert.Equal("error: parameters: no parameter treshold (its parameters: threshold, name, ratio)", err.Trim().Split('\n')[^1]);
+        Assert.Equal("error: parameters: no parameter treshold (its parameters: threshold, name, ratio, suppress)", err.Trim().Split('\n')[^1]);
     }
 
     [Fact]
