@@ -539,7 +539,7 @@ class Attack:
             if cube:
                 binding.append(f"the base cube ({sum(b.startswith('base ') for b in bound)} sums of {', '.join(cube)})")
             self.breaches.append(
-                f"#{raw['id']} {state} ({raw.get('claim', '')}): {raw['kind']} {describe(raw['definition'])} "
+                f"#{raw['id']} {state}{' (' + raw['claim'] + ')' if raw.get('claim') else ''}: {raw['kind']} {describe(raw['definition'])} "
                 f"[{where(raw)}] lies in {lo}..{hi} (LP {exact[k]['min'][0] + 0.0:.4g}..{exact[k]['max'][0] + 0.0:.4g}); "
                 f"binding: {'; '.join(binding) if binding else 'base cube only'}")
 
