@@ -82,7 +82,7 @@ public class RandomRegisterLedgerReplayTests
 }
 
 /// <summary>The attacker itself: it must be able to fail.</summary>
-public class LedgerAttackSelfTests
+public class LedgerReplayAttackerSelfTests
 {
     // January 2020: 30 answered e-mails (the base cube), 10 of them about the person's own feelings (shown); close
     // environment is small; professional and unknown are shown as 0; each case below shows or withholds wider
