@@ -19,7 +19,7 @@ What the attacker knows and uses
 * with `--assume strict` (the default) also: a busy contact starts inside the opening hours and a closed one outside
   (the contract's own synonym for closed is "buiten openingsuren", outside opening hours; busy means the line was in
   use). An hour that is only partly open (Wednesday 9:30) admits both. With `--assume contract` busy and closed atoms
-  are left free in time, which only makes the attacker weaker.
+  are left free in time, which only makes the attacker weaker; `--assume no-hours` ignores the opening hours.
 * Not used (left free, which only weakens the attacker): public holidays, who is a new or known caller, `callers`
   statistics (a count of distinct keys is not a sum of contacts), integrality beyond rounding each LP bound inward.
 
@@ -106,10 +106,10 @@ def month_name(m):
 class Schedule:
     """The opening hours per channel with validity dates; which moments of a date admit which outcome."""
 
-    def __init__(self, path, strict):
+    def __init__(self, path, strict, use=True):
         self.strict = strict
         self.rows = []
-        with open(path, newline="", encoding="utf-8-sig") as f:
+        with open(path if use else os.devnull, newline="", encoding="utf-8-sig") as f:
             for r in csv.DictReader(f):
                 opens = [int(x) for x in r["opens"].split(":")]
                 closes = [int(x) for x in r["closes"].split(":")]
@@ -566,7 +566,9 @@ def main(argv):
     ap.add_argument("release")
     ap.add_argument("base")
     ap.add_argument("--opening-hours", default=os.path.join(here, "..", "..", "data", "reference", "opening-hours.csv"))
-    ap.add_argument("--assume", choices=("strict", "contract"), default="strict")
+    ap.add_argument("--assume", choices=("strict", "contract", "no-hours"), default="strict",
+                    help="strict: busy inside and closed outside opening hours too; contract: only what the data contract "
+                         "states; no-hours: ignore the opening hours altogether (to tell which breaches need them)")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--ranges", metavar="JSON", help="solve both sides for every withheld statistic and write the ranges")
     args = ap.parse_args(argv)
@@ -575,7 +577,7 @@ def main(argv):
             release = json.load(f)
         with open(args.base, encoding="utf-8") as f:
             base = json.load(f)
-        attack = Attack(release, base, Schedule(args.opening_hours, args.assume == "strict"), args.verbose, args.ranges is not None)
+        attack = Attack(release, base, Schedule(args.opening_hours, args.assume == "strict", args.assume != "no-hours"), args.verbose, args.ranges is not None)
         attack.run()
         if args.ranges:
             with open(args.ranges, "w", encoding="utf-8") as f:
