@@ -1,0 +1,161 @@
+using Helpline.Analysis;
+
+namespace Helpline.Notebooks.Tests.Publishing;
+
+/// <summary>The shipped site's release ledger, replayed through an outsider's linear programs (<see cref="LedgerReplay"/>).</summary>
+[Collection(nameof(ShippedSite))]
+public class LedgerReplayTests(PublishedSite shipped)
+{
+    [Fact]
+    public void No_withheld_statistic_of_the_shipped_site_is_narrowed_by_linear_programs_over_its_whole_ledger()
+    {
+        Assert.True(shipped.Exit == 0, shipped.Log);
+        var (exit, output) = LedgerReplay.Attack(
+            Path.Combine(shipped.First, "release.json"), LedgerReplay.WriteBaseCube(DataPaths.Default.Register, Cli.TempFolder()));
+        Assert.True(exit == 0, output);
+    }
+}
+
+/// <summary>The ledger of a site built from the 37-contact register, where nearly every cell is small.</summary>
+public class SmallRegisterLedgerReplayTests(SmallRegisterSite site) : IClassFixture<SmallRegisterSite>
+{
+    [Fact]
+    public void No_withheld_statistic_of_the_37_contact_site_is_narrowed_by_linear_programs_over_its_whole_ledger()
+    {
+        Assert.True(site.Exit == 0, site.Log);
+        var (exit, output) = LedgerReplay.Attack(
+            Path.Combine(site.Folder, "release.json"), LedgerReplay.WriteBaseCube(site.Register, Cli.TempFolder()));
+        Assert.True(exit == 0, output);
+    }
+}
+
+/// <summary>
+/// Random registers that follow the data contract, each published and its ledger replayed. Two by default;
+/// <c>HELPLINE_LEDGER_CASES=500</c> runs seeds 1 to 500.
+/// </summary>
+public class RandomRegisterLedgerReplayTests
+{
+    public static TheoryData<int> Seeds()
+    {
+        int cases = int.TryParse(Environment.GetEnvironmentVariable("HELPLINE_LEDGER_CASES"), out var n) && n > 0 ? n : 2;
+        var seeds = new TheoryData<int>();
+        for (int seed = 1; seed <= cases; seed++)
+            seeds.Add(seed);
+        return seeds;
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void No_withheld_statistic_of_a_site_built_from_a_random_register_is_narrowed_by_linear_programs(int seed)
+    {
+        var folder = Cli.TempFolder();
+        var register = Path.Combine(folder, $"register-{seed}.csv");
+        RandomRegister.Write(seed, register);
+        var output = Path.Combine(folder, "site");
+        var (publish, _, log) = Cli.Run("publish", "--param", $"register={register}", "--output", output);
+        Assert.True(publish == 0, $"seed {seed}: {log}");
+        var (exit, attack) = LedgerReplay.Attack(Path.Combine(output, "release.json"), LedgerReplay.WriteBaseCube(register, folder));
+        Assert.True(exit == 0, $"seed {seed} ({register}): {attack}");
+    }
+
+    [Fact]
+    public void The_same_seed_writes_the_same_register()
+    {
+        var folder = Cli.TempFolder();
+        RandomRegister.Write(7, Path.Combine(folder, "a.csv"));
+        RandomRegister.Write(7, Path.Combine(folder, "b.csv"));
+        Assert.Equal(File.ReadAllText(Path.Combine(folder, "a.csv")), File.ReadAllText(Path.Combine(folder, "b.csv")));
+    }
+
+    [Fact]
+    public void A_random_register_loads_without_a_rejected_row_or_a_contact_outside_opening_hours()
+    {
+        var folder = Cli.TempFolder();
+        var register = Path.Combine(folder, "register.csv");
+        RandomRegister.Write(3, register);
+        var (exit, stdout, stderr) = Cli.Run("validate", register);
+        Assert.True(exit == 0, stderr);
+        var rows = File.ReadAllLines(register).Length - 1;
+        Assert.True(rows is >= 20 and <= 300, $"{rows} rows");
+        Assert.True(RegisterCsv.Load(register).Contacts.Count == rows, stdout + stderr);
+    }
+}
+
+/// <summary>The attacker itself: it must be able to fail.</summary>
+public class LedgerReplayAttackerSelfTests
+{
+    // January 2020: 30 answered e-mails (the base cube), 10 of them about the person's own feelings (shown); close
+    // environment is small; professional and unknown are shown as 0; each case below shows or withholds wider
+    // environment and other.
+    private const string Release = """
+        {
+          "threshold": 5,
+          "axes": {
+            "channel": ["phone", "chat", "email"], "outcome": ["answered", "busy", "closed"],
+            "requester": ["self", "close_environment", "wider_environment", "professional", "other", "unknown"]
+          },
+          "statistics": [
+            {"id": 1, "kind": "contacts", "definition": {"from": "2020-01-01", "to": "2020-01-31", "outcome": ["answered"]},
+             "sensitive": false, "published": false, "state": "shown", "shown": 30, "appears": [{"page": "p", "row": "total"}]},
+            {"id": 2, "kind": "contacts", "definition": {"from": "2020-01-01", "to": "2020-01-31", "outcome": ["answered"], "requester": ["self"]},
+             "sensitive": true, "published": false, "state": "shown", "shown": 10, "appears": [{"page": "p", "row": "self"}]},
+            {"id": 3, "kind": "contacts", "definition": {"from": "2020-01-01", "to": "2020-01-31", "outcome": ["answered"], "requester": ["close_environment"]},
+             "sensitive": true, "published": false, "state": "small", "shown": null, "appears": [{"page": "p", "row": "close_environment"}]},
+            {"id": 4, "kind": "contacts", "definition": {"from": "2020-01-01", "to": "2020-01-31", "outcome": ["answered"], "requester": ["wider_environment"]},
+             "sensitive": true, "published": false, "state": "WIDER_STATE", "shown": WIDER_SHOWN, "appears": [{"page": "p", "row": "wider_environment"}]},
+            {"id": 5, "kind": "contacts", "definition": {"from": "2020-01-01", "to": "2020-01-31", "outcome": ["answered"], "requester": ["professional"]},
+             "sensitive": true, "published": false, "state": "shown", "shown": 0, "appears": [{"page": "p", "row": "professional"}]},
+            {"id": 6, "kind": "contacts", "definition": {"from": "2020-01-01", "to": "2020-01-31", "outcome": ["answered"], "requester": ["other"]},
+             "sensitive": true, "published": false, "state": "OTHER_STATE", "shown": OTHER_SHOWN, "appears": [{"page": "p", "row": "other"}]},
+            {"id": 7, "kind": "contacts", "definition": {"from": "2020-01-01", "to": "2020-01-31", "outcome": ["answered"], "requester": ["unknown"]},
+             "sensitive": true, "published": false, "state": "shown", "shown": 0, "appears": [{"page": "p", "row": "unknown"}]}
+          ]
+        }
+        """;
+
+    private const string BaseCube = """{"months": {"2020-01": {"phone": {"answered": 0, "busy": 0, "closed": 0}, "chat": {"answered": 0, "busy": 0, "closed": 0}, "email": {"answered": 30, "busy": 0, "closed": 0}}}}""";
+
+    [Fact]
+    public void A_small_cell_pinned_by_the_total_minus_the_shown_cells_is_a_breach_naming_that_cell()
+    {
+        // 30 - 10 (self) - 17 (wider environment) - 0 - 0 - 0: close environment is 3, whatever its label says.
+        var (exit, output) = Replay(wider: ("shown", "17"), other: ("shown", "0"));
+        Assert.True(exit == 1, output);
+        Assert.Contains("breach: #3 small", output, StringComparison.Ordinal);
+        Assert.Contains("lies in 3..3", output, StringComparison.Ordinal);
+        Assert.Contains("binding: #2 = 10; #4 = 17; #5 = 0; #6 = 0; #7 = 0; the base cube", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_small_cell_beside_one_withheld_cell_that_cannot_reach_the_threshold_is_a_breach_as_is_that_cell()
+    {
+        // Close environment and other share 3: the small cell lies in 1..3, the other cell in 0..2.
+        var (exit, output) = Replay(wider: ("shown", "17"), other: ("secondary", "null"));
+        Assert.True(exit == 1, output);
+        Assert.Contains("breach: #3 small", output, StringComparison.Ordinal);
+        Assert.Contains("lies in 1..3", output, StringComparison.Ordinal);
+        Assert.Contains("breach: #6 secondary", output, StringComparison.Ordinal);
+        Assert.Contains("lies in 0..2", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_withheld_cells_beside_the_small_one_protect_it_and_the_attack_exits_0()
+    {
+        var (exit, output) = Replay(wider: ("secondary", "null"), other: ("secondary", "null"));
+        Assert.True(exit == 0, output);
+        Assert.StartsWith("ledger attack: 7 statistics, 3 withheld, ", output, StringComparison.Ordinal);
+        Assert.Contains(" 0 breaches, ", output, StringComparison.Ordinal);
+    }
+
+    private static (int Exit, string Output) Replay((string State, string Shown) wider, (string State, string Shown) other)
+    {
+        var folder = Cli.TempFolder();
+        var release = Path.Combine(folder, "release.json");
+        var cube = Path.Combine(folder, "base-cube.json");
+        File.WriteAllText(release, Release
+            .Replace("WIDER_STATE", wider.State, StringComparison.Ordinal).Replace("WIDER_SHOWN", wider.Shown, StringComparison.Ordinal)
+            .Replace("OTHER_STATE", other.State, StringComparison.Ordinal).Replace("OTHER_SHOWN", other.Shown, StringComparison.Ordinal));
+        File.WriteAllText(cube, BaseCube);
+        return LedgerReplay.Attack(release, cube);
+    }
+}
