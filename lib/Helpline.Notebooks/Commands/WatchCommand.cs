@@ -25,6 +25,7 @@ internal static class WatchCommand
             {
                 // Every page is decided again with the changed one: a new table can change what another page may show.
                 var all = paths.Select(p => runs[p]).ToList();
+                OutputGuard.CheckLoaded(site, options.AllowTracked(parse));
                 var (release, report) = PageRelease.Apply(all);
                 HostOutput.Error.WriteLine(report.ToString());
                 writer.WriteAll(all, Ledger.Json(all, release, report), release.NotForPublication);
