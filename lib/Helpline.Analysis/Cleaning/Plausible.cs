@@ -21,8 +21,10 @@ internal readonly record struct Plausible(DateOnly Opened, DateOnly Today)
     public static Plausible Window(OpeningHours openingHours, TimeProvider clock) =>
         new(openingHours.Opened, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Brussels).DateTime));
 
+    private static readonly Lazy<OpeningHours> Shipped = new(OpeningHours.Shipped);
+
     /// <summary>The web statistics' window: the shipped schedule's first month to this month.</summary>
-    public static Plausible Window(TimeProvider clock) => Window(OpeningHours.Shipped(), clock);
+    public static Plausible Window(TimeProvider clock) => Window(Shipped.Value, clock);
 
     /// <summary>Why a contact cannot be of this day; null when it can.</summary>
     public string? Refuse(DateOnly day)
