@@ -15,8 +15,9 @@ internal sealed class DelimitedSource : IDisposable
 
     static DelimitedSource() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    private DelimitedSource(string name, Encoding encoding, string encodingName, char separator, SepReader reader)
+    private DelimitedSource(string name, Stream stream, Encoding encoding, string encodingName, char separator, SepReader reader)
     {
+        _stream = stream;
         Name = name;
         Encoding = encoding;
         EncodingName = encodingName;
@@ -31,6 +32,49 @@ internal sealed class DelimitedSource : IDisposable
     public char Separator { get; }
 
     public SepReader Reader { get; }
+
+    private readonly Stream _stream;
+
+    /// <summary>Sep's limit on one row, in characters.</summary>
+    public const int MaxRowLength = 1 << 24;
+
+    /// <summary>
+    /// The line on which the first row longer than <see cref="MaxRowLength"/> starts, read again from the top with quotes
+    /// followed as Sep follows them (a row goes on while a quote is open). Sep reads ahead, so the rows it gave before
+    /// failing do not say where the long one is. Only on that error: it reads the file a second time.
+    /// </summary>
+    public int LineOfLongRow()
+    {
+        _stream.Position = 0;
+        using var text = new StreamReader(_stream, Encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        var buffer = new char[1 << 16];
+        int line = 1, rowStart = 1, length = 0;
+        bool quoted = false, carriageReturn = false;
+        for (int read; (read = text.Read(buffer)) > 0;)
+        {
+            foreach (var ch in buffer.AsSpan(0, read))
+            {
+                if (++length > MaxRowLength)
+                    return rowStart;
+                bool newline = ch == '\n' ? !carriageReturn : ch == '\r';
+                carriageReturn = ch == '\r';
+                if (ch == '"')
+                {
+                    quoted = !quoted;
+                }
+                else if (newline)
+                {
+                    line++;
+                    if (!quoted)
+                    {
+                        rowStart = line;
+                        length = 0;
+                    }
+                }
+            }
+        }
+        return rowStart;
+    }
 
     /// <summary>UTF-8, Windows-1252, UTF-16LE, UTF-16BE, UTF-32LE or UTF-32BE.</summary>
     public string EncodingName { get; }
@@ -65,13 +109,14 @@ internal sealed class DelimitedSource : IDisposable
         }
 
         // Read in blocks of 64 KiB: the default of 1 KiB makes one system call per dozen rows.
-        var textReader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        // The stream stays open when Sep lets go of it (as it does on an error): LineOfLongRow reads it again.
+        var textReader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         var reader = Sep.New(separator.Value).Reader(o => o with
         {
             HasHeader = false,
             DisableColCountCheck = true,
         }).From(textReader);
-        return new DelimitedSource(name, encoding, encodingName, separator.Value, reader);
+        return new DelimitedSource(name, stream, encoding, encodingName, separator.Value, reader);
     }
 
     private static ReadOnlySpan<byte> Zip => [0x50, 0x4B, 0x03, 0x04];
@@ -184,5 +229,9 @@ internal sealed class DelimitedSource : IDisposable
     /// <summary>The 1-based line a row starts on. Sep 0.17.1 gives the first row of a header-less read line 2: correct it.</summary>
     public static int LineOf(SepReader.Row row) => row.RowIndex == 0 ? 1 : row.LineNumberFrom;
 
-    public void Dispose() => Reader.Dispose();
+    public void Dispose()
+    {
+        Reader.Dispose();
+        _stream.Dispose();
+    }
 }

@@ -124,19 +124,15 @@ public static class RegisterCsv
                 Settle(pending, kept, identity, log, tally, openingHours);
         }
 
-        int lastLine = 0;
         try
         {
             foreach (var row in source.Reader)
-            {
-                lastLine = DelimitedSource.LineOf(row) + Math.Max(0, LinesIn(row.Span) - 1);
                 Take(row, DelimitedSource.LineOf(row), 0);
-            }
         }
         catch (NotSupportedException e) when (e.Message.Contains("maximum supported length", StringComparison.Ordinal))
         {
             throw new RegisterFormatException(name,
-                $"line {lastLine + 1}: a row longer than 16 MB, more than any register row: is a quote opened there never closed, or is this not a register?");
+                $"line {source.LineOfLongRow()}: a row longer than 16 MB, more than any register row: is a quote opened there never closed, or is this not a register?");
         }
         catch (IOException e)
         {
@@ -158,7 +154,7 @@ public static class RegisterCsv
     private static int LineBreak(ReadOnlySpan<char> text) => text.IndexOfAny('\r', '\n');
 
     /// <summary>The lines a row's text stands on (a line break at its very end, before the end of the file, opens none).</summary>
-    internal static int LinesIn(ReadOnlySpan<char> text)
+    private static int LinesIn(ReadOnlySpan<char> text)
     {
         text = text.TrimEnd("\r\n");
         int lines = 1;

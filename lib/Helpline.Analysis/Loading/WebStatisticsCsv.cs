@@ -36,18 +36,14 @@ public static class WebStatisticsCsv
         var kept = new List<WebVisits>();
         var seen = new Dictionary<(DateOnly, Site), (WebVisits Row, int Line)>();
 
-        int lastLine = 0;
         try
         {
             foreach (var row in source.Reader)
-            {
-                lastLine = DelimitedSource.LineOf(row) + Math.Max(0, RegisterCsv.LinesIn(row.Span) - 1);
                 Take(row);
-            }
         }
         catch (NotSupportedException e) when (e.Message.Contains("maximum supported length", StringComparison.Ordinal))
         {
-            throw new RegisterFormatException(name, $"line {lastLine + 1}: a row longer than 16 MB, more than any row of web statistics: is a quote opened there never closed?");
+            throw new RegisterFormatException(name, $"line {source.LineOfLongRow()}: a row longer than 16 MB, more than any row of web statistics: is a quote opened there never closed?");
         }
         catch (IOException e)
         {
