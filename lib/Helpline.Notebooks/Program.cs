@@ -28,3 +28,9 @@ catch (Exception e) when (e is NotebookException or RegisterFormatException)
     HostOutput.Error.WriteLine($"error: {e.Message}");
     return 1;
 }
+catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+{
+    // A folder that cannot be written, a disk that is full: the system's words, in one line.
+    HostOutput.Error.WriteLine($"error: {Printable.Of(e.Message.ReplaceLineEndings(" "), 500)}");
+    return 1;
+}

@@ -53,8 +53,9 @@ withheld statistic. Every solution is a witness for all the component's withheld
 witnesses already show its side of the claim holds. Bounds are rounded inward to integers (counts are whole).
 
 Claims (integer bounds lo..hi): `small` must admit every value 1..T; `secondary` must span at least T+1 values
-(hi - lo >= T); `too_few` must be neither pinned (lo == hi) nor proven to lie in 1..T. A `shown` sensitive statistic
-that is not `published` must not be 1..T.
+(hi - lo >= T); `too_few`, when proven to lie in 1..T, must admit every value 1..T. A `shown` sensitive statistic
+that is not `published` must not be 1..T. A narrowing that the base cube and the non-sensitive shown counts give on
+their own is public, not a breach: it is counted in the summary.
 
 Exit 0: one line `ledger attack: N statistics, W withheld, K linear programs, B breaches, S s`.
 Exit 1: that line and one line per breach. Exit 2: the inputs contradict each other (no register fits them).
@@ -216,6 +217,7 @@ class Attack:
         self.co = [(c, o) for c in self.channels for o in self.outcomes]
         self.other_axes = [a for a in self.axes if a not in ("channel", "outcome")]
         self.lps = 0
+        self.public = 0
         self.breaches = []
         self._load_base(base)
         self._load_statistics()
@@ -496,6 +498,22 @@ class Attack:
                         binding.append(label)
             return sense * res.fun, binding
 
+        public_rows = [i for i, name in enumerate(eq_labels) if name.startswith("base ")] + \
+            [len(eq_names) + i for i, sh in enumerate(shown) if not sh["raw"].get("sensitive")]
+        A_pub, b_pub = A_eq[public_rows], b_eq[public_rows]
+
+        def public_range(objective):
+            ends = []
+            for sense in (1, -1):
+                self.lps += 1
+                res = linprog(sense * objective, A_eq=A_pub, b_eq=b_pub, bounds=(0, None), method="highs")
+                if res.status == 3:
+                    return None
+                if res.status != 0:
+                    raise InputError(f"linear program failed: {res.message}")
+                ends.append(sense * res.fun)
+            return math.ceil(ends[0] - EPS), math.floor(ends[1] + EPS)
+
         def lo_hi(k):
             if not np.isfinite(wmin[k]):
                 return None
@@ -509,7 +527,9 @@ class Attack:
                 return lo <= 1 and hi >= self.T
             if state == "secondary":
                 return hi - lo >= self.T
-            return (lo == 0 or hi > self.T) and hi > lo
+            # `..`: withheld with no range of its own; if it is a count from 1 to T, nothing may narrow it further
+            # than `<=T` would (a pinned 0 or a pinned large count says nothing about a small group).
+            return not (lo >= 1 and hi <= self.T and (lo > 1 or hi < self.T))
 
         objective_rows = [W.getrow(k).toarray().ravel() for k in range(len(withheld))]
         for k, s in enumerate(withheld):
@@ -533,6 +553,12 @@ class Attack:
                     exact[k][side] = solve(objective_rows[k], sense)
             lo, hi = lo_hi(k)
             raw = s["raw"]
+            # A narrowing that follows from public figures alone (the base cube and non-sensitive shown counts, e.g.
+            # a day-cut total equal to whole months because nothing came before the line opened) discloses nothing
+            # the site adds: it is counted apart, not as a breach.
+            if public_range(objective_rows[k]) == (lo, hi):
+                self.public += 1
+                continue
             bound = set(exact[k]["min"][1]) | set(exact[k]["max"][1])
             binding = sorted((b for b in bound if b.startswith("#")), key=lambda t: int(t[1:].split()[0]))
             cube = sorted({b.split()[1] for b in bound if b.startswith("base ")})
@@ -555,7 +581,7 @@ class Attack:
             self.solve_component(members)
         withheld = sum(1 for s in self.all_stats if s["state"] in WITHHELD)
         self.summary = (f"ledger attack: {len(self.all_stats)} statistics, {withheld} withheld, {self.lps} linear programs, "
-                        f"{len(self.breaches)} breaches, {time.time() - start:.1f} s")
+                        f"{len(self.breaches)} breaches ({self.public} narrowings from public figures alone), {time.time() - start:.1f} s")
         if self.verbose:
             print(f"{len(components)} components", file=sys.stderr)
 

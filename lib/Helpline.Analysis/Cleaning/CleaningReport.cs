@@ -11,7 +11,7 @@ public sealed record CleaningReport
 {
     public required string File { get; init; }
 
-    /// <summary>UTF-8 or Windows-1252.</summary>
+    /// <summary>UTF-8, Windows-1252, UTF-16LE, UTF-16BE, UTF-32LE or UTF-32BE.</summary>
     public required string Encoding { get; init; }
 
     public required char Separator { get; init; }

@@ -14,6 +14,9 @@ public sealed class OpeningHours
 
     public IReadOnlyList<OpeningSlot> Slots { get; }
 
+    /// <summary>The day the helpline opened: the first day any slot is valid (no slot: every day is allowed).</summary>
+    public DateOnly Opened => Slots.Count == 0 ? DateOnly.MinValue : Slots.Min(s => s.ValidFrom);
+
     /// <summary>The schedule shipped with the repository (<see cref="DataPaths.OpeningHours"/>).</summary>
     public static OpeningHours Shipped() => Load(DataPaths.Default.OpeningHours);
 

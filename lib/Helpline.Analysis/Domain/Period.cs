@@ -25,7 +25,7 @@ public readonly record struct Period(DateOnly Start, DateOnly End)
 
     /// <summary>From the first day of one month to the last day of another.</summary>
     public static Period Months(int fromYear, int fromMonth, int toYear, int toMonth) =>
-        new(new DateOnly(fromYear, fromMonth, 1), new DateOnly(toYear, toMonth, 1).AddMonths(1).AddDays(-1));
+        new(new DateOnly(fromYear, fromMonth, 1), new DateOnly(toYear, toMonth, DateTime.DaysInMonth(toYear, toMonth)));
 
     public static Period Between(DateOnly start, DateOnly end) =>
         end < start ? throw new ArgumentException($"A period cannot end ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd}).", nameof(end)) : new(start, end);

@@ -12,7 +12,7 @@ internal sealed class HeaderMap
         Names = names;
     }
 
-    /// <summary>Header names no column matched: kept out of the table and reported.</summary>
+    /// <summary>Header names no column matched: kept out of the table and reported (escaped, see <see cref="Printable"/>).</summary>
     public IReadOnlyList<string> Ignored { get; }
 
     public IReadOnlyList<string> Names { get; }
@@ -43,7 +43,7 @@ internal sealed class HeaderMap
             if (field >= 0 && columnOf[field] < 0)
                 columnOf[field] = col;
             else
-                ignored.Add(name);
+                ignored.Add(Printable.Of(name, 40));
         }
         return new HeaderMap(columnOf, ignored, [.. header.Select(h => h.Trim())]);
     }

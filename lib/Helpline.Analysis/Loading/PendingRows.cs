@@ -36,6 +36,16 @@ internal sealed class PendingRows
         return ref pending;
     }
 
+    /// <summary>Takes a row refused before it could be parsed: only the text it is quoted by, and why.</summary>
+    public void Refuse(ReadOnlySpan<char> text, int line, string reason)
+    {
+        if (_textLength + text.Length > _text.Length)
+            Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + text.Length));
+        text.CopyTo(_text.AsSpan(_textLength));
+        _rows[Count++] = new Row { Line = line, TextStart = _textLength, TextLength = text.Length, Error = reason };
+        _textLength += text.Length;
+    }
+
     /// <summary>Where <paramref name="cell"/>, a cell of the row just added, sits in its copied text.</summary>
     public (int Start, int Length) Locate(SepReader.Row row, ReadOnlySpan<char> cell)
     {

@@ -29,21 +29,19 @@ public static class RegisterCsv
     ];
 
     /// <summary>Loads a register file; the opening hours default to the schedule shipped in <c>data/reference</c>.</summary>
-    public static RegisterLoad Load(string path, OpeningHours? openingHours = null)
-    {
-        if (!File.Exists(path))
-            throw new RegisterFormatException(path, "the file does not exist");
-        return Read(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan), path, openingHours);
-    }
+    /// <param name="clock">Where today comes from: a contact after today (in Brussels) is refused. The system's clock by default.</param>
+    public static RegisterLoad Load(string path, OpeningHours? openingHours = null, TimeProvider? clock = null) =>
+        Read(ExportFile.Open(path), path, openingHours, clock);
 
     /// <summary>Reads register text held in memory, named <paramref name="name"/> in reports.</summary>
-    public static RegisterLoad Parse(string text, string name = "inline.csv", OpeningHours? openingHours = null) =>
-        Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), name, openingHours);
+    public static RegisterLoad Parse(string text, string name = "inline.csv", OpeningHours? openingHours = null, TimeProvider? clock = null) =>
+        Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), name, openingHours, clock);
 
     /// <summary>Reads a register from a stream, which is disposed.</summary>
-    public static RegisterLoad Read(Stream stream, string name, OpeningHours? openingHours = null)
+    public static RegisterLoad Read(Stream stream, string name, OpeningHours? openingHours = null, TimeProvider? clock = null)
     {
         openingHours ??= OpeningHours.Shipped();
+        var window = Plausible.Window(openingHours, clock ?? TimeProvider.System);
         using var source = DelimitedSource.Open(stream, name)
             ?? throw new RegisterFormatException(name, "the file is empty: expected a register with a header line (received_at, channel, outcome, ...)");
         var log = new CleaningLog(name);
@@ -59,26 +57,50 @@ public static class RegisterCsv
         var tally = new SynonymTally();
         int idColumn = -1, callerColumn = -1;
 
-        foreach (var row in source.Reader)
+        void Take(SepReader.Row row, int line, int depth)
         {
-            int line = DelimitedSource.LineOf(row);
             if (IsBlank(row))
             {
                 log.BlankLines++;
-                continue;
+                return;
             }
             if (header is null)
             {
                 header = ReadHeader(row, name);
                 idColumn = header[ContactId];
                 callerColumn = header[CallerKey];
-                continue;
+                return;
             }
 
             log.RowsRead++;
-            ref var next = ref pending.Add(row, line);
             synonyms.Clear();
-            next.Error = ParseRow(row, header, synonyms, tally, out next.Contact);
+            string? error = ParseRow(row, header, synonyms, tally, window, out var contact);
+            // A quote that opens and runs over line ends took the lines after it into this row. Unless the row it makes
+            // is whole (a note over two lines), its first line is refused with where the quote ran, and the lines it took
+            // are read again on their own: no row disappears into another.
+            if (LineBreak(row.Span) is int end and >= 0 && depth < MaxQuoteDepth)
+            {
+                int taken = LinesIn(row.Span);
+                bool closed = Quotes(row.Span) % 2 == 0;
+                if (!closed || error is not null)
+                {
+                    var reason = closed
+                        ? $"a quote opened on line {line} closes only on line {line + taken - 1} ({taken} lines taken into one row; the {taken - 1} after line {line} are read on their own)"
+                        : $"a quote opened on line {line} is never closed: it took the {taken} lines to the end of the file into one row (the {taken - 1} after line {line} are read on their own)";
+                    pending.Refuse(row.Span[..end], line, reason);
+                    if (pending.IsFull)
+                        Settle(pending, kept, identity, log, tally, openingHours);
+                    var rest = row.Span[(end + (row.Span[end] == '\r' && end + 1 < row.Span.Length && row.Span[end + 1] == '\n' ? 2 : 1))..].ToString();
+                    using var reader = Sep.New(source.Separator).Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).FromText(rest);
+                    foreach (var again in reader)
+                        Take(again, line + DelimitedSource.LineOf(again), depth + 1);
+                    return;
+                }
+            }
+
+            ref var next = ref pending.Add(row, line);
+            next.Error = error;
+            next.Contact = contact;
             if (next.Error is null)
             {
                 foreach (var (column, from, to) in synonyms)
@@ -101,6 +123,21 @@ public static class RegisterCsv
             if (pending.IsFull)
                 Settle(pending, kept, identity, log, tally, openingHours);
         }
+
+        try
+        {
+            foreach (var row in source.Reader)
+                Take(row, DelimitedSource.LineOf(row), 0);
+        }
+        catch (NotSupportedException e) when (e.Message.Contains("maximum supported length", StringComparison.Ordinal))
+        {
+            throw new RegisterFormatException(name,
+                $"line {source.LineOfLongRow()}: a row longer than 16 MB, more than any register row: is a quote opened there never closed, or is this not a register?");
+        }
+        catch (IOException e)
+        {
+            throw new RegisterFormatException(name, $"the file cannot be read: {e.Message}");
+        }
         Settle(pending, kept, identity, log, tally, openingHours);
         tally.CopyTo(log);
 
@@ -109,6 +146,27 @@ public static class RegisterCsv
         var register = Register.FromColumns(kept);
         return new RegisterLoad(register, log.ToReport(source, header, kept.Count));
     }
+
+    /// <summary>How deep quotes that run over lines are unpicked; a file nested deeper is not a register anyone wrote.</summary>
+    private const int MaxQuoteDepth = 64;
+
+    /// <summary>The first line break in a row's text (inside a quoted value), or -1.</summary>
+    private static int LineBreak(ReadOnlySpan<char> text) => text.IndexOfAny('\r', '\n');
+
+    /// <summary>The lines a row's text stands on (a line break at its very end, before the end of the file, opens none).</summary>
+    private static int LinesIn(ReadOnlySpan<char> text)
+    {
+        text = text.TrimEnd("\r\n");
+        int lines = 1;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
+                lines++;
+        }
+        return lines;
+    }
+
+    private static int Quotes(ReadOnlySpan<char> text) => text.Count('"');
 
     /// <summary>Checks parsed rows, in file order, against the rows kept before them; keeps those that pass.</summary>
     private static void Settle(PendingRows pending, RegisterColumns kept, HashIndex identity, CleaningLog log, SynonymTally tally, OpeningHours openingHours)
@@ -139,7 +197,7 @@ public static class RegisterCsv
                 if (row.HasId)
                 {
                     var id = Cell.Text(pending.Text(row.IdStart, row.IdLength));
-                    log.Reject(row.Line, $"contact_id '{id}' is already used on line {kept.Line[earlier]} with other values", pending.Text(row));
+                    log.Reject(row.Line, $"contact_id '{Printable.Of(id)}' is already used on line {kept.Line[earlier]} with other values", pending.Text(row));
                     refused = true;
                     break;
                 }
@@ -224,9 +282,9 @@ public static class RegisterCsv
         return header;
     }
 
-    private static string Quote(IEnumerable<string> names) => string.Join(", ", names.Where(n => n.Length > 0).Select(n => $"'{n}'").Take(12));
+    private static string Quote(IEnumerable<string> names) => string.Join(", ", names.Where(n => n.Length > 0).Select(n => $"'{Printable.Of(n, 40)}'").Take(12));
 
-    private static string? ParseRow(SepReader.Row row, HeaderMap header, List<(string, string, string)> synonyms, SynonymTally tally, out Contact contact)
+    private static string? ParseRow(SepReader.Row row, HeaderMap header, List<(string, string, string)> synonyms, SynonymTally tally, Plausible window, out Contact contact)
     {
         contact = default;
         if (IsTotalsRow(row))
@@ -248,18 +306,20 @@ public static class RegisterCsv
             if (cell.IsEmpty)
                 return "received_at: blank";
             if (!DateTimeCells.TryParseMoment(cell, out receivedAt))
-                return $"received_at: '{cell}' is not a date and time (expected e.g. 2020-03-03T15:32, 03/03/2020 15:32 or 3-3-2020 15:32)";
+                return $"received_at: '{Printable.Of(cell)}' is not a date and time (expected e.g. 2020-03-03T15:32, 03/03/2020 15:32 or 3-3-2020 15:32)";
         }
         else
         {
             var dateCell = Get(row, Date);
             var timeCell = Get(row, Time);
             if (!DateTimeCells.TryParseDate(dateCell, out var day))
-                return dateCell.IsEmpty ? "date: blank" : $"date: '{dateCell}' is not a date (expected e.g. 2020-03-03 or 03/03/2020)";
+                return dateCell.IsEmpty ? "date: blank" : $"date: '{Printable.Of(dateCell)}' is not a date (expected e.g. 2020-03-03 or 03/03/2020)";
             if (!DateTimeCells.TryParseTime(timeCell, out var time))
-                return timeCell.IsEmpty ? "time: blank" : $"time: '{timeCell}' is not a time of day (expected e.g. 15:32)";
+                return timeCell.IsEmpty ? "time: blank" : $"time: '{Printable.Of(timeCell)}' is not a time of day (expected e.g. 15:32)";
             receivedAt = day.ToDateTime(time);
         }
+        if (window.Refuse(DateOnly.FromDateTime(receivedAt)) is { } outside)
+            return "received_at: " + outside;
 
         string? error = null;
         var channel = Category(Categories.Channels, Get(row, ChannelField), synonyms, tally, ref error);
@@ -300,7 +360,7 @@ public static class RegisterCsv
         }
         error ??= cell.IsEmpty
             ? $"{table.Column}: blank"
-            : $"{table.Column}: unknown value '{cell}' (expected {table.Expected}, or a synonym of the data contract)";
+            : $"{table.Column}: unknown value '{Printable.Of(cell)}' (expected {table.Expected}, or a synonym of the data contract)";
         return value;
     }
 }

@@ -1,10 +1,10 @@
 namespace Helpline.Analysis;
 
-/// <summary>A file that cannot be read as what it was given as: the message names the file and what is wrong.</summary>
+/// <summary>A file that cannot be read as what it was given as: the message names the file and what is wrong, in one line with nothing a terminal would act on.</summary>
 public sealed class RegisterFormatException : Exception
 {
     public RegisterFormatException(string file, string problem)
-        : base($"{file}: {problem}")
+        : base($"{Printable.Of(file, 300)}: {problem}")
     {
         File = file;
         Problem = problem;

@@ -20,18 +20,15 @@ public static class WebStatisticsCsv
     private static readonly string[] DutchMonths =
         ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 
-    public static WebStatisticsLoad Load(string path)
-    {
-        if (!File.Exists(path))
-            throw new RegisterFormatException(path, "the file does not exist");
-        return Read(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan), path);
-    }
+    /// <param name="clock">Where this month comes from: a month after it is refused. The system's clock by default.</param>
+    public static WebStatisticsLoad Load(string path, TimeProvider? clock = null) => Read(ExportFile.Open(path), path, clock);
 
-    public static WebStatisticsLoad Parse(string text, string name = "inline.csv") =>
-        Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), name);
+    public static WebStatisticsLoad Parse(string text, string name = "inline.csv", TimeProvider? clock = null) =>
+        Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), name, clock);
 
-    public static WebStatisticsLoad Read(Stream stream, string name)
+    public static WebStatisticsLoad Read(Stream stream, string name, TimeProvider? clock = null)
     {
+        var window = Plausible.Window(clock ?? TimeProvider.System);
         using var source = DelimitedSource.Open(stream, name)
             ?? throw new RegisterFormatException(name, "the file is empty: expected web statistics with a header line (month, site, visitors)");
         var log = new CleaningLog(name);
@@ -39,40 +36,56 @@ public static class WebStatisticsCsv
         var kept = new List<WebVisits>();
         var seen = new Dictionary<(DateOnly, Site), (WebVisits Row, int Line)>();
 
-        foreach (var row in source.Reader)
+        try
+        {
+            foreach (var row in source.Reader)
+                Take(row);
+        }
+        catch (NotSupportedException e) when (e.Message.Contains("maximum supported length", StringComparison.Ordinal))
+        {
+            throw new RegisterFormatException(name, $"line {source.LineOfLongRow()}: a row longer than 16 MB, more than any row of web statistics: is a quote opened there never closed?");
+        }
+        catch (IOException e)
+        {
+            throw new RegisterFormatException(name, $"the file cannot be read: {e.Message}");
+        }
+
+        void Take(SepReader.Row row)
         {
             int line = DelimitedSource.LineOf(row);
             if (RegisterCsv.IsBlank(row))
             {
                 log.BlankLines++;
-                continue;
+                return;
             }
             if (header is null)
             {
                 header = ReadHeader(row, name);
-                continue;
+                return;
             }
             log.RowsRead++;
             if (RegisterCsv.IsTotalsRow(row))
             {
                 log.Reject(line, "totals row (Totaal), not a month", row.Span);
-                continue;
+                return;
             }
             if (row.ColCount < header.Names.Count)
             {
                 log.Reject(line, $"has {row.ColCount} fields where the header has {header.Names.Count}", row.Span);
-                continue;
+                return;
             }
 
             ReadOnlySpan<char> Get(SepReader.Row r, int field) => header.Has(field) ? Cell.Text(r[header[field]].Span) : [];
             var monthCell = Get(row, MonthField);
             string? error = null;
             if (!TryParseMonth(monthCell, out var month))
-                error = $"month: '{monthCell}' is not a month (expected e.g. 2019-03, 03/2019 or maart 2019)";
+                error = $"month: '{Printable.Of(monthCell)}' is not a month (expected e.g. 2019-03, 03/2019 or maart 2019)";
+            else if (window.RefuseMonth(month) is { } outside)
+                error = "month: " + outside;
             else if (!Categories.Sites.TryParse(Get(row, SiteField), out var site, out bool synonym))
-                error = $"site: unknown value '{Get(row, SiteField)}' (expected {Categories.Sites.Expected})";
+                error = $"site: unknown value '{Printable.Of(Get(row, SiteField))}' (expected {Categories.Sites.Expected})";
             else if (!TryParseCount(Get(row, VisitorsField), out int visitors))
-                error = $"visitors: '{Get(row, VisitorsField)}' is not a whole number of 0 or more";
+                error = $"visitors: '{Printable.Of(Get(row, VisitorsField))}' is not a whole number of 0 or more";
             else
             {
                 int? returning = null;
@@ -80,7 +93,7 @@ public static class WebStatisticsCsv
                 if (!returningCell.IsEmpty)
                 {
                     if (!TryParseCount(returningCell, out int r))
-                        error = $"returning_visitors: '{returningCell}' is not a whole number of 0 or more";
+                        error = $"returning_visitors: '{Printable.Of(returningCell)}' is not a whole number of 0 or more";
                     else if (r > visitors)
                         error = $"returning_visitors ({r}) is more than visitors ({visitors})";
                     returning = r;
@@ -93,14 +106,14 @@ public static class WebStatisticsCsv
                         if (first.Row with { SourceLine = 0 } == visits with { SourceLine = 0 })
                             log.Duplicates.Add(new DuplicateRow(line, first.Line));
                         else
-                            log.Reject(line, $"{month:yyyy-MM} {site.Code()} is already on line {first.Line} with other values", row.Span);
-                        continue;
+                            log.Reject(line, string.Create(CultureInfo.InvariantCulture, $"{month:yyyy-MM} {site.Code()} is already on line {first.Line} with other values"), row.Span);
+                        return;
                     }
                     seen.Add((month, site), (visits, line));
                     if (synonym)
                         log.Synonym("site", Get(row, SiteField), site.Code());
                     kept.Add(visits);
-                    continue;
+                    return;
                 }
             }
             log.Reject(line, error, row.Span);
@@ -121,7 +134,7 @@ public static class WebStatisticsCsv
         if (missing.Count > 0)
         {
             throw new RegisterFormatException(name,
-                $"not web statistics: missing column {string.Join(", ", missing)}; found {string.Join(", ", names.Where(n => n.Length > 0).Select(n => $"'{n}'"))}");
+                $"not web statistics: missing column {string.Join(", ", missing)}; found {string.Join(", ", names.Where(n => n.Length > 0).Select(n => $"'{Printable.Of(n, 40)}'").Take(12))}");
         }
         return header;
     }

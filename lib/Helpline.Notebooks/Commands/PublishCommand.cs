@@ -12,7 +12,11 @@ internal static class PublishCommand
     public static Command Create()
     {
         var options = new SiteOptions();
-        var command = new Command("publish", "Run the notebooks and write a static site that works offline: index, one page per notebook, executed notebooks, CSV downloads.");
+        var partial = new Option<bool>("--partial")
+        {
+            Description = "When a notebook fails, still publish the pages of those that ran, leaving the failed ones' pages as they were (by default the site is left whole as it was).",
+        };
+        var command = new Command("publish", "Run the notebooks and write a static site that works offline: index, one page per notebook, executed notebooks, CSV downloads. The site is replaced only once every page is written.") { partial };
         options.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
@@ -23,10 +27,22 @@ internal static class PublishCommand
             HostOutput.Error.WriteLine(report.ToString());
             if (release.NotForPublication && !options.NotForPublication(parse))
                 throw new NotebookException("disclosure control is off (suppress=false): refusing to write a site whose pages show small counts. Add --not-for-publication to write it anyway; every page then says it is not for publication.");
-            new SiteWriter(site).WriteAll(runs, Ledger.Json(runs, release, report), release.NotForPublication);
+            // Judged on the data the notebooks loaded, whatever path named it: a parameters cell can name a private file too.
+            OutputGuard.CheckLoaded(site, options.AllowTracked(parse));
+            int failed = runs.Count(r => !r.Succeeded);
+            if (failed > 0 && !parse.GetValue(partial))
+            {
+                HostOutput.Error.WriteLine($"site left as it was: {failed} of {runs.Count} notebooks failed (--partial publishes the pages of those that ran)");
+                return 2;
+            }
+            using (var staging = SiteStaging.Begin(site))
+            {
+                new SiteWriter(staging.Folder).WriteAll(runs, Ledger.Json(runs, release, report), release.NotForPublication, succeededOnly: true);
+                staging.Commit();
+            }
             HostOutput.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"site written to {Path.Combine(site, "index.html")} ({runs.Count} pages) in {clock.Elapsed.TotalSeconds:F1} s"));
-            return runs.All(r => r.Succeeded) ? 0 : 2;
+                $"site written to {Path.Combine(site, "index.html")} ({runs.Count - failed} pages{(failed > 0 ? $"; {failed} failed, their pages left as they were" : "")}) in {clock.Elapsed.TotalSeconds:F1} s"));
+            return failed == 0 ? 0 : 2;
         });
         return command;
     }

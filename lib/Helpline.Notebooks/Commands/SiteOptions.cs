@@ -29,13 +29,17 @@ internal sealed class SiteOptions
             command.Options.Add(option);
     }
 
+    /// <summary>Whether pages built from a private export may go into a folder git tracks.</summary>
+    public bool AllowTracked(ParseResult parse) => parse.GetValue(_allowTracked);
+
     /// <summary>Whether pages without disclosure control may be written (they are stamped not for publication).</summary>
     public bool NotForPublication(ParseResult parse) => parse.GetValue(_notForPublication);
 
     /// <summary>Reads the options, and refuses pages from a private export in a folder git tracks.</summary>
     public (string Site, IReadOnlyList<string> Paths, IReadOnlyDictionary<string, string> Values, int Jobs) Read(ParseResult parse)
     {
-        var site = parse.GetValue(_output)?.FullName ?? DataPaths.Default.Site;
+        // The real path: a link is followed now, as the writes would follow it, so the guard judges where pages land.
+        var site = RealPath.Of(parse.GetValue(_output)?.FullName ?? DataPaths.Default.Site);
         var values = NotebookParameters.Parse(parse.GetValue(_parameters) ?? []);
         NotebookParameters.CheckDisclosure(values);
         OutputGuard.Check(site, values, parse.GetValue(_allowTracked));

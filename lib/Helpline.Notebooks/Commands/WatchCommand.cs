@@ -13,26 +13,28 @@ internal static class WatchCommand
     public static Command Create()
     {
         var options = new SiteOptions();
-        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 to serve the site on.", DefaultValueFactory = _ => 8232 };
+        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 to serve the site on (default 8232).", DefaultValueFactory = _ => 8232 };
         var command = new Command("watch", "Publish, serve the site on 127.0.0.1, and re-render a notebook's page each time it is saved.") { port };
         options.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
             var (site, paths, values, jobs) = options.Read(parse);
+            // Listen first: a port in use is said before minutes of notebooks, not after.
+            await using var server = new SiteServer(site, parse.GetValue(port));
+            await server.StartAsync(cancel);
             var writer = new SiteWriter(site) { ReloadUrl = SiteServer.VersionPath };
             var runs = (await RunCommand.RunAllAsync(paths, values, jobs, cancel)).ToDictionary(r => r.Source, StringComparer.Ordinal);
             void WriteSite()
             {
                 // Every page is decided again with the changed one: a new table can change what another page may show.
                 var all = paths.Select(p => runs[p]).ToList();
+                OutputGuard.CheckLoaded(site, options.AllowTracked(parse));
                 var (release, report) = PageRelease.Apply(all);
                 HostOutput.Error.WriteLine(report.ToString());
                 writer.WriteAll(all, Ledger.Json(all, release, report), release.NotForPublication);
             }
             WriteSite();
 
-            using var server = new SiteServer(site, parse.GetValue(port));
-            server.Start(cancel);
             HostOutput.Error.WriteLine($"serving {site} on {server.Url} (Ctrl+C to stop); watching {paths.Count} notebook(s)");
 
             var saved = System.Threading.Channels.Channel.CreateUnbounded<string>();

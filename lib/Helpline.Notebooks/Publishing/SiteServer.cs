@@ -1,77 +1,96 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
+using Helpline.Notebooks.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
 
 namespace Helpline.Notebooks.Publishing;
 
-/// <summary>Serves a site folder on 127.0.0.1, with <c>/__version</c> for pages to poll and reload.</summary>
-internal sealed class SiteServer(string folder, int port) : IDisposable
+/// <summary>
+/// Serves a site folder on 127.0.0.1 with ASP.NET Core's Kestrel and static-file middleware (which refuse paths out of
+/// the folder, bad requests and dot files, and survive clients that hang up), plus <c>/__version</c>, which pages poll
+/// to reload when the site changed. Quiet: no log lines, no headers naming the server.
+/// </summary>
+internal sealed class SiteServer(string folder, int port) : IAsyncDisposable
 {
     public const string VersionPath = "/__version";
 
-    private readonly HttpListener _listener = new();
+    private WebApplication? _app;
     private int _version;
+
+    public int Port { get; } = port;
 
     public string Url { get; } = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/");
 
     /// <summary>Tells the pages that the site changed.</summary>
     public void Bump() => Interlocked.Increment(ref _version);
 
-    public void Start(CancellationToken cancel)
+    /// <summary>Listens; a port in use or out of reach is one <see cref="NotebookException"/>.</summary>
+    public async Task StartAsync(CancellationToken cancel)
     {
-        _listener.Prefixes.Add(Url);
-        _listener.Start();
-        _ = Task.Run(async () =>
+        if (Port is < 1 or > 65535)
+            throw new NotebookException($"--port {Port}: a port is a number from 1 to 65535");
+        Directory.CreateDirectory(folder);
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = folder });
+        // Ctrl+C belongs to the command, which stops the server when it ends.
+        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
-            while (!cancel.IsCancellationRequested && _listener.IsListening)
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, Port);
+        });
+        var app = builder.Build();
+        var files = new PhysicalFileProvider(Path.GetFullPath(folder));
+        var types = new FileExtensionContentTypeProvider();
+        types.Mappings[".ipynb"] = "application/x-ipynb+json";
+        types.Mappings[".csv"] = "text/csv; charset=utf-8";
+        types.Mappings[".html"] = "text/html; charset=utf-8";
+        app.Use((context, next) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            if (context.Request.Path == VersionPath)
             {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync().WaitAsync(cancel);
-                }
-                catch (Exception e) when (e is OperationCanceledException or HttpListenerException or ObjectDisposedException)
-                {
-                    break;
-                }
-                Serve(context);
+                context.Response.ContentType = "text/plain";
+                return context.Response.WriteAsync(Volatile.Read(ref _version).ToString(CultureInfo.InvariantCulture), context.RequestAborted);
             }
-        }, cancel);
-    }
-
-    private void Serve(HttpListenerContext context)
-    {
-        using var response = context.Response;
-        var path = Uri.UnescapeDataString(context.Request.Url?.AbsolutePath ?? "/");
-        if (path == VersionPath)
+            return next(context);
+        });
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files, ContentTypeProvider = types });
+        try
         {
-            Write(response, 200, "text/plain", Encoding.UTF8.GetBytes(Volatile.Read(ref _version).ToString(CultureInfo.InvariantCulture)));
-            return;
+            await app.StartAsync(cancel);
         }
-        var file = Path.GetFullPath(Path.Combine(folder, path.TrimStart('/') is { Length: > 0 } p ? p : "index.html"));
-        if (!file.StartsWith(Path.GetFullPath(folder), StringComparison.Ordinal) || !File.Exists(file))
+        catch (IOException e)
         {
-            Write(response, 404, "text/plain", Encoding.UTF8.GetBytes("not found"));
-            return;
+            await app.DisposeAsync();
+            throw new NotebookException(e.InnerException is AddressInUseException
+                ? $"port {Port} on 127.0.0.1 is in use: stop what listens there, or choose another with --port"
+                : $"cannot serve on 127.0.0.1:{Port}: {e.Message}");
         }
-        Write(response, 200, Path.GetExtension(file) switch
-        {
-            ".html" => "text/html; charset=utf-8",
-            ".css" => "text/css",
-            ".js" => "text/javascript",
-            ".csv" => "text/csv; charset=utf-8",
-            ".ipynb" => "application/x-ipynb+json",
-            _ => "application/octet-stream",
-        }, File.ReadAllBytes(file));
+        _app = app;
     }
 
-    private static void Write(HttpListenerResponse response, int status, string type, byte[] body)
+    public async ValueTask DisposeAsync()
     {
-        response.StatusCode = status;
-        response.ContentType = type;
-        response.Headers["Cache-Control"] = "no-store";
-        response.OutputStream.Write(body);
+        if (Interlocked.Exchange(ref _app, null) is { } app)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
     }
 
-    public void Dispose() => _listener.Close();
+    /// <summary>Starts and stops when told: no console handlers of its own.</summary>
+    private sealed class CommandLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }

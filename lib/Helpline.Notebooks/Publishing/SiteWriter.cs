@@ -27,14 +27,16 @@ internal sealed partial class SiteWriter(string folder)
     public string? ReloadUrl { get; init; }
 
     /// <summary>The whole site: assets, a page per run, the index, and the release ledger.</summary>
-    public void WriteAll(IEnumerable<NotebookRun> runs, string ledger, bool notForPublication = false)
+    /// <param name="succeededOnly">Write the pages of the runs that succeeded only, and leave the others' pages as they
+    /// are (<c>publish --partial</c>); the index lists every notebook that has a page.</param>
+    public void WriteAll(IEnumerable<NotebookRun> runs, string ledger, bool notForPublication = false, bool succeededOnly = false)
     {
         NotForPublication = notForPublication;
         WriteAssets();
         var list = runs.ToList();
-        foreach (var run in list)
+        foreach (var run in list.Where(r => r.Succeeded || !succeededOnly))
             WritePage(run);
-        WriteIndex(list.Select(r => r.Executed));
+        WriteIndex(list.Select(r => r.Executed).Where(n => File.Exists(Path.Combine(Folder, n.Name + ".html"))));
         WriteIfChanged(Path.Combine(Folder, Ledger.FileName), ledger);
     }
 

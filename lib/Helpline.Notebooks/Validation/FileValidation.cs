@@ -32,11 +32,12 @@ internal sealed record FileValidation(
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Loads a file as a register, or as web statistics when its header is one; throws when it is neither.</summary>
-    public static FileValidation Of(string path)
+    /// <param name="clock">Today, for the window of plausible dates (the system's clock by default).</param>
+    public static FileValidation Of(string path, TimeProvider? clock = null)
     {
         try
         {
-            var load = RegisterCsv.Load(path);
+            var load = RegisterCsv.Load(path, clock: clock);
             var register = load.Contacts;
             var counts = Enum.GetValues<Channel>().ToDictionary(ch => ch.Code(), ch => (IReadOnlyDictionary<string, int>)Enum.GetValues<Outcome>()
                 .ToDictionary(o => o.Code(), o => register.Count(c => c.Channel == ch && c.Outcome == o)));
@@ -47,7 +48,7 @@ internal sealed record FileValidation(
             WebStatisticsLoad web;
             try
             {
-                web = WebStatisticsCsv.Load(path);
+                web = WebStatisticsCsv.Load(path, clock);
             }
             catch (RegisterFormatException)
             {

@@ -11,8 +11,7 @@ public class WatchCommandTests
     public async Task Saving_a_notebook_re_renders_its_page_and_bumps_the_version_the_pages_poll()
     {
         var folder = Cli.TempFolder();
-        var notebook = Path.Combine(folder, "parameters.ipynb");
-        File.Copy(Cli.Fixture("parameters.ipynb"), notebook);
+        var notebook = Publishing.Notebooks.Write(folder, "edited", "var threshold = 5;", "var twice = threshold * 2;");
         int port = FreePort();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = DataPaths.Default.Root, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var arg in new[] { Cli.Program, "watch", notebook, "--output", Path.Combine(folder, "site"), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
@@ -21,14 +20,15 @@ public class WatchCommandTests
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(5) };
-            var first = await Eventually(() => http.GetStringAsync("__version"), v => v.Length > 0);
-            Assert.Contains("threshold=5", await http.GetStringAsync("parameters.html"));
-            Assert.Contains("fetch('/__version')", await http.GetStringAsync("parameters.html"));
+            // The server answers at once; the page comes once the notebook ran.
+            var page = await Eventually(() => http.GetStringAsync("edited.html"), p => p.Contains("threshold * 2", StringComparison.Ordinal));
+            Assert.Contains("fetch('/__version')", page);
+            var first = await http.GetStringAsync("__version");
 
-            File.WriteAllText(notebook, File.ReadAllText(notebook).Replace("var threshold = 5;", "var threshold = 7;", StringComparison.Ordinal));
+            File.WriteAllText(notebook, File.ReadAllText(notebook).Replace("threshold * 2", "threshold * 7", StringComparison.Ordinal));
 
             await Eventually(() => http.GetStringAsync("__version"), v => v != first);
-            Assert.Contains("threshold=7", await http.GetStringAsync("parameters.html"));
+            Assert.Contains("threshold * 7", await http.GetStringAsync("edited.html"));
             Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("../../etc/passwd")).StatusCode);
         }
         finally
