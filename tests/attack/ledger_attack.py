@@ -481,6 +481,11 @@ class Attack:
         exact = [dict() for _ in withheld]
 
         def solve(objective, sense):
+            if objective.size == 0:
+                # No atom can hold a contact: every statistic of the component is 0.
+                np.minimum(wmin, 0, out=wmin)
+                np.maximum(wmax, 0, out=wmax)
+                return 0.0, []
             self.lps += 1
             res = linprog(sense * objective, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=b_eq, bounds=(0, None), method="highs")
             if res.status == 2:
@@ -503,6 +508,8 @@ class Attack:
         A_pub, b_pub = A_eq[public_rows], b_eq[public_rows]
 
         def public_range(objective):
+            if objective.size == 0:
+                return 0, 0
             ends = []
             for sense in (1, -1):
                 self.lps += 1

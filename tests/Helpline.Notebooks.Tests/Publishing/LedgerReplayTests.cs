@@ -144,7 +144,7 @@ public class LedgerReplayAttackerSelfTests
         var (exit, output) = Replay(wider: ("secondary", "null"), other: ("secondary", "null"));
         Assert.True(exit == 0, output);
         Assert.StartsWith("ledger attack: 7 statistics, 3 withheld, ", output, StringComparison.Ordinal);
-        Assert.Contains(" 0 breaches, ", output, StringComparison.Ordinal);
+        Assert.Contains(" 0 breaches (", output, StringComparison.Ordinal);
     }
 
     private static (int Exit, string Output) Replay((string State, string Shown) wider, (string State, string Shown) other)
