@@ -47,7 +47,7 @@ public static class CapacityTables
     }
 
     /// <summary>
-    /// The busy line of one channel per year, and Erlang-B's reading of it: <c>offered</c> (answered and busy: every
+    /// The busy line of one channel per year (<c>channel</c>, <c>year</c>), and Erlang-B's reading of it: <c>offered</c> (answered and busy: every
     /// contact that came while the channel was open), <c>open_hours</c> (of the schedule), <c>per_open_hour</c>, the
     /// <c>busy</c> count observed, the busy contacts the model expects with one counsellor and with
     /// <paramref name="counsellors"/>, and the difference: busy contacts that more counsellors would have avoided.
@@ -59,14 +59,14 @@ public static class CapacityTables
         var offered = on.With(Outcome.Answered, Outcome.Busy).CountBy(Breakdown.Year);
         var busy = on.With(Outcome.Busy).CountBy(Breakdown.Year);
         string more = counsellors.ToString(CultureInfo.InvariantCulture);
-        var table = new ReleasedTable("year", "offered", "open_hours", "per_open_hour", "busy", "model_busy_1", $"model_busy_{more}", "avoided");
+        var table = new ReleasedTable("channel", "year", "offered", "open_hours", "per_open_hour", "busy", "model_busy_1", $"model_busy_{more}", "avoided");
         foreach (var (year, i) in offered.RowKeys.Select((y, i) => (y, i)))
         {
             double open = hours.OpenHours(channel, YearWithin(contacts.Scope, year));
             if (open == 0)
                 continue;
             var count = offered.Rows[i];
-            table.Row(year, count, new PublicNumber(open, "N0"), new Rate(count, open, 2),
+            table.Row(channel.Code(), year, count, new PublicNumber(open, "N0"), new Rate(count, open, 2),
                 busy[year], ModelBusy(count, open, handlingMinutes, 1), ModelBusy(count, open, handlingMinutes, counsellors), Avoided(count, open, handlingMinutes, counsellors));
         }
         return table;
@@ -74,8 +74,8 @@ public static class CapacityTables
 
     /// <summary>
     /// How the answer of <see cref="BusyLine"/> depends on the handling time: for each time, over the register's whole
-    /// scope (year by year, then added up), the busy contacts the model expects with one counsellor and with
-    /// <paramref name="counsellors"/>, and the difference. The observed busy count is in the first row's caption column.
+    /// scope (year by year, then added up), the busy contacts observed, those the model expects with one counsellor and
+    /// with <paramref name="counsellors"/>, and the difference; rows keyed <c>phone 20</c> (channel, minutes).
     /// </summary>
     public static ReleasedTable Sensitivity(Register contacts, OpeningHours hours, Channel channel, IEnumerable<double> handlingMinutes, int counsellors = 2)
     {
@@ -85,13 +85,13 @@ public static class CapacityTables
             .Where(y => y.Open > 0).ToList();
         var inputs = years.Select(y => y.Count).ToList();
         string more = counsellors.ToString(CultureInfo.InvariantCulture);
-        var table = new ReleasedTable("handling_minutes", "busy", "model_busy_1", $"model_busy_{more}", "avoided");
+        var table = new ReleasedTable("channel", "handling_minutes", "busy", "model_busy_1", $"model_busy_{more}", "avoided");
         var observed = on.With(Outcome.Busy).Total();
         foreach (var minutes in handlingMinutes)
         {
             double Model(IReadOnlyList<double> values, int servers) =>
                 values.Select((n, k) => n * ErlangB.Blocking(servers, n / years[k].Open * minutes / 60)).Sum();
-            table.Row(minutes.ToString("0.#", CultureInfo.InvariantCulture), observed,
+            table.Row(channel.Code(), minutes.ToString("0.#", CultureInfo.InvariantCulture), observed,
                 new Estimate("busy with one counsellor", inputs, v => Model(v, 1), "N0"),
                 new Estimate($"busy with {more} counsellors", inputs, v => Model(v, counsellors), "N0"),
                 new Estimate("busy avoided", inputs, v => Model(v, 1) - Model(v, counsellors), "N0"));

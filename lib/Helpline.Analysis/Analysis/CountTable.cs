@@ -52,7 +52,8 @@ public sealed class CountTable : IPageOutput
     public IReadOnlyList<string> ColumnKeys => _columns?.Labels ?? [];
 
     /// <summary>What the counts are, as headers say it: <c>answered</c>, <c>missed</c>, <c>busy</c>, <c>closed</c>,
-    /// <c>attempts</c> (answered or not) or <c>callers</c>. Answered contacts and attempts are never confused.</summary>
+    /// <c>attempts</c> (answered or not), <c>answered or busy</c> (the contacts that came while a channel was open) or
+    /// <c>callers</c>. Answered contacts and attempts are never confused.</summary>
     public string CountName => Kind == StatisticKind.Callers ? "callers" : Definition.Outcomes switch
     {
         1 << (int)Outcome.Answered => "answered",
@@ -60,7 +61,7 @@ public sealed class CountTable : IPageOutput
         1 << (int)Outcome.Closed => "closed",
         (1 << (int)Outcome.Busy) | (1 << (int)Outcome.Closed) => "missed",
         Definition.AllOutcomes => "attempts",
-        _ => "contacts",
+        _ => string.Join(" or ", Enum.GetValues<Outcome>().Where(o => Definition.Has(Definition.Outcomes, (int)o)).Select(o => o.Code())),
     };
 
     /// <summary>The options of the register counted: the threshold a page applies at least.</summary>
