@@ -11,6 +11,7 @@ _ = HostOutput.Error; // taken now, before any kernel swaps Console.Error
 
 var root = new RootCommand("Stop it Now! helpline analysis: run the notebooks, publish the site, check an export.")
 {
+    NewCommand.Create(),
     RunCommand.Create(),
     PublishCommand.Create(),
     WatchCommand.Create(),

@@ -52,6 +52,59 @@ public sealed class Breakdown
             }));
     });
 
+    /// <summary>Year and quarter of arrival, as <c>2020-Q1</c> (January to March); each step is three whole months.</summary>
+    public static Breakdown Quarter { get; } = new("quarter", (scope, _) =>
+    {
+        int first = scope.Start.Year * 4 + (scope.Start.Month - 1) / 3;
+        int last = scope.End.Year * 4 + (scope.End.Month - 1) / 3;
+        var quarters = Enumerable.Range(first, Math.Max(0, last - first + 1)).ToArray();
+        return new Axis(
+            [.. quarters.Select(q => $"{q / 4:D4}-Q{q % 4 + 1}")],
+            [.. quarters.Select(q => Days(Period.Months(q / 4, q % 4 * 3 + 1, q / 4, q % 4 * 3 + 3).Intersect(scope)))],
+            (r, selected, into) => PlaceByStretch(r, selected, into, ticks =>
+            {
+                var day = new DateTime(ticks);
+                var start = new DateTime(day.Year, (day.Month - 1) / 3 * 3 + 1, 1);
+                return (day.Year * 4 + (day.Month - 1) / 3 - first, start.Ticks, start.AddMonths(3).Ticks);
+            }));
+    });
+
+    /// <summary>
+    /// ISO 8601 week of arrival, as <c>2020-W01</c>: Monday to Sunday, numbered in its ISO year, so a week may start in
+    /// one month or year and end in the next (2019-W01 runs from 31 December 2018). The first and last week are cut to
+    /// the register's scope. A cut finer than a month: a sensitive breakdown.
+    /// </summary>
+    public static Breakdown IsoWeek { get; } = new("iso_week", (scope, _) =>
+    {
+        if (scope.IsEmpty)
+            return new Axis([], [], (_, _, into) => into.Fill(-1));
+        int firstMonday = MondayOf(scope.Start.DayNumber);
+        int weeks = (MondayOf(scope.End.DayNumber) - firstMonday) / 7 + 1;
+        var mondays = Enumerable.Range(0, weeks).Select(w => DateOnly.FromDayNumber(firstMonday + 7 * w)).ToArray();
+        return new Axis(
+            [.. mondays.Select(m => $"{ISOWeek.GetYear(m.ToDateTime(TimeOnly.MinValue)):D4}-W{ISOWeek.GetWeekOfYear(m.ToDateTime(TimeOnly.MinValue)):D2}")],
+            [.. mondays.Select(m => Days(new Period(m, m.AddDays(6)).Intersect(scope)))],
+            (r, selected, into) => PlaceByStretch(r, selected, into, ticks =>
+            {
+                int monday = MondayOf((int)(ticks / TimeSpan.TicksPerDay));
+                return ((monday - firstMonday) / 7, monday * TimeSpan.TicksPerDay, (monday + 7) * TimeSpan.TicksPerDay);
+            }));
+    });
+
+    /// <summary>The labels of <see cref="DayPart"/>, in order: six hours each from midnight.</summary>
+    public static IReadOnlyList<string> DayParts { get; } = ["night", "morning", "afternoon", "evening"];
+
+    /// <summary>
+    /// Part of the day of arrival: <c>night</c> 00:00-06:00, <c>morning</c> 06:00-12:00, <c>afternoon</c> 12:00-18:00,
+    /// <c>evening</c> 18:00-24:00. Each step is a set of hours (as <see cref="Register.AtHours"/>): a sensitive breakdown.
+    /// </summary>
+    public static Breakdown DayPart { get; } = new("day_part", (_, kept) =>
+    {
+        var parts = Enumerable.Range(0, 4).Where(p => (kept.Hours & DayPartHours(p)) != 0).ToArray();
+        return Stepped(parts, p => DayParts[p], p => Definition.All with { Hours = DayPartHours(p) },
+            static (r, p) => (int)(r.Ticks[p] / TimeSpan.TicksPerHour % 24) / 6);
+    });
+
     /// <summary>Day of the week, Monday first.</summary>
     public static Breakdown Weekday { get; } = new("weekday", (_, kept) =>
     {
@@ -132,6 +185,12 @@ public sealed class Breakdown
             index[codes[i]] = i;
         return index;
     }
+
+    /// <summary>Hours 6p to 6p + 6 as a mask (bit h: hour h).</summary>
+    private static uint DayPartHours(int part) => 0b11_1111u << (6 * part);
+
+    /// <summary>The day number of the Monday of a day's week (day number 0, 1 January 0001, was a Monday).</summary>
+    private static int MondayOf(int dayNumber) => dayNumber - dayNumber % 7;
 
     private static Definition Days(Period days) => Definition.All with { From = days.Start, To = days.End };
 

@@ -52,7 +52,8 @@ public sealed class CountTable : IPageOutput
     public IReadOnlyList<string> ColumnKeys => _columns?.Labels ?? [];
 
     /// <summary>What the counts are, as headers say it: <c>answered</c>, <c>missed</c>, <c>busy</c>, <c>closed</c>,
-    /// <c>attempts</c> (answered or not) or <c>callers</c>. Answered contacts and attempts are never confused.</summary>
+    /// <c>attempts</c> (answered or not), <c>answered or busy</c> (the contacts that came while a channel was open) or
+    /// <c>callers</c>. Answered contacts and attempts are never confused.</summary>
     public string CountName => Kind == StatisticKind.Callers ? "callers" : Definition.Outcomes switch
     {
         1 << (int)Outcome.Answered => "answered",
@@ -60,7 +61,7 @@ public sealed class CountTable : IPageOutput
         1 << (int)Outcome.Closed => "closed",
         (1 << (int)Outcome.Busy) | (1 << (int)Outcome.Closed) => "missed",
         Definition.AllOutcomes => "attempts",
-        _ => "contacts",
+        _ => string.Join(" or ", Enum.GetValues<Outcome>().Where(o => Definition.Has(Definition.Outcomes, (int)o)).Select(o => o.Code())),
     };
 
     /// <summary>The options of the register counted: the threshold a page applies at least.</summary>
@@ -94,6 +95,43 @@ public sealed class CountTable : IPageOutput
     /// <summary>The mean count per row (say, per month), released with the counts it comes from.</summary>
     public Mean MeanPerRow() => new(Rows);
 
+    /// <summary>
+    /// Each count a month on average: a table of rates, one per count, each divided by the months its own days cover
+    /// within the register's scope (a year row of 2019 May-December counts 8 months). Rates are released with their
+    /// counts. <c>register.Answered().On(Channel.Chat).CountBy(Breakdown.Year).PerMonth()</c>.
+    /// </summary>
+    public ReleasedTable PerMonth() => PerUnit("months", "a month", Rate.Months);
+
+    /// <summary>Each count a week on average (days / 7 of its own days within the scope); see <see cref="PerMonth"/>.</summary>
+    public ReleasedTable PerWeek() => PerUnit("weeks", "a week", Rate.Weeks);
+
+    private ReleasedTable PerUnit(string units, string per, Func<Period, double> length)
+    {
+        bool cross = ColumnKeys.Count > 0;
+        string rowName = RowBreakdown?.Name ?? "count";
+        var header = cross
+            ? [rowName, .. ColumnKeys.Select(c => $"{c} {per}"), $"{CountName} {per}"]
+            : new[] { rowName, CountName, units, $"{CountName} {per}" };
+        var table = new ReleasedTable(header);
+        foreach (int i in RowKeys.Count == 0 ? [-1] : Enumerable.Range(0, RowKeys.Count).Append(-1))
+        {
+            Rate RateAt(int j)
+            {
+                double divisor = length(DaysOf(StatisticAt(i, j).Definition));
+                return new Rate(new Tally(this, i, j), divisor, 1, $"{CountName} {per}");
+            }
+            if (cross)
+                table.Row([RowKey(i), .. Enumerable.Range(0, ColumnKeys.Count).Append(-1).Select(j => (object)RateAt(j))]);
+            else
+                table.Row(RowKey(i), new Tally(this, i, -1), new PublicNumber(length(DaysOf(StatisticAt(i, -1).Definition)), units == "weeks" ? "N1" : "0.##"), RateAt(-1));
+        }
+        return table;
+    }
+
+    /// <summary>The days a count covers: its definition's days within the register's scope.</summary>
+    private Period DaysOf(Definition definition) =>
+        Scope.Intersect(new Period(definition.From ?? DateOnly.MinValue, definition.To ?? DateOnly.MaxValue));
+
     /// <summary>The same counts shown with the share of each row in the total (whole percent, withheld with its count).</summary>
     public SharedCountTable WithShares() => new(this);
 
@@ -119,6 +157,9 @@ public sealed class CountTable : IPageOutput
         frame.Columns.Add(new Int32DataFrameColumn("total", Enumerable.Range(0, rows).Select(i => _counts[Row(i), 0])));
         return frame;
     }
+
+    /// <summary>The days the counted register covered (its scope): what rates per month or week divide by.</summary>
+    internal Period Scope { get; init; } = Period.All;
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{CountName} by {RowBreakdown?.Name ?? "-"}{(ColumnBreakdown is null ? "" : " and " + ColumnBreakdown.Name)}: {Definition}");

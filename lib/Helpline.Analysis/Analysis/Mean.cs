@@ -1,9 +1,13 @@
 using System.Globalization;
+using System.Net;
 
 namespace Helpline.Analysis;
 
-/// <summary>The mean of some counts (say, contacts per month), released only when every count is.</summary>
-public sealed class Mean : IReleasedValue
+/// <summary>
+/// The mean of some counts (say, answered contacts per month over the rows of a table), released only when every count
+/// is. For a rate over a period from its total, which is released more often, see <see cref="Register.PerMonth"/>.
+/// </summary>
+public sealed class Mean : IReleasedValue, IPageOutput
 {
     private readonly IReadOnlyList<Tally> _counts;
 
@@ -22,6 +26,13 @@ public sealed class Mean : IReleasedValue
 
     double? IReleasedValue.Shown(Release release) =>
         _counts.Count > 0 && _counts.All(c => release.IsShown(c.Statistic)) ? Math.Round(Value, 1, MidpointRounding.AwayFromZero) : null;
+
+    IEnumerable<Statistic> IPageOutput.Statistics => _counts.Select(c => c.Statistic);
+
+    IEnumerable<CountTable> IPageOutput.Tables => [];
+
+    PageContent IPageOutput.Render(Release release) => new(string.Create(CultureInfo.InvariantCulture,
+        $"<p class=\"count\">mean of {Over} counts ({WebUtility.HtmlEncode(_counts.Count > 0 ? _counts[0].Table.CountName : "contacts")}): {WebUtility.HtmlEncode(((IReleasedValue)this).Text(release))}</p>"));
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"mean of {Over} counts");
 }

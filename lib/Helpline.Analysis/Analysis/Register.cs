@@ -79,6 +79,16 @@ public sealed class Register : IReadOnlyList<Contact>, IPageOutput
 
     public Register With(Outcome outcome) => Keep(_columns.Outcome, (byte)outcome, equal: true, Definition.All with { Outcomes = Bit(outcome) });
 
+    /// <summary>The contacts with any of these outcomes: <c>With(Outcome.Answered, Outcome.Busy)</c> is every contact
+    /// that came while the channel was open (what a counsellor could have taken).</summary>
+    public Register With(Outcome first, Outcome second, params Outcome[] more)
+    {
+        var mask = Mask(more.Prepend(second).Prepend(first));
+        return KeepCodes(_columns.Outcome, mask, Definition.All with { Outcomes = mask });
+    }
+
+    /// <summary>The answered contacts: what the pages call contacts of the helpline. Without it a count is of
+    /// <em>attempts</em> (busy and closed included), and its column says so.</summary>
     public Register Answered() => With(Outcome.Answered);
 
     /// <summary>Busy and closed: the contacts the helpline could not take.</summary>
@@ -127,6 +137,13 @@ public sealed class Register : IReadOnlyList<Contact>, IPageOutput
         return Keep(p => (mask & (1u << (int)(ticks[p] / TimeSpan.TicksPerHour % 24))) != 0, Definition.All with { Hours = mask });
     }
 
+    /// <summary>The contacts that arrived in one of the hours of a mask (bit h: hour h), for hours that are not one stretch.</summary>
+    internal Register AtHourMask(uint mask)
+    {
+        var ticks = _columns.Ticks;
+        return Keep(p => (mask & (1u << (int)(ticks[p] / TimeSpan.TicksPerHour % 24))) != 0, Definition.All with { Hours = mask & Definition.AllHours });
+    }
+
     public Register Referred() => Keep(_columns.Referral, (byte)Referral.None, equal: false,
         Definition.All with { Referrals = (byte)(Definition.AllReferrals & ~Bit(Referral.None)) });
 
@@ -152,7 +169,15 @@ public sealed class Register : IReadOnlyList<Contact>, IPageOutput
         new CountTable(_columns, StatisticKind.Callers, Definition, Options, null, null, null, null, new[,] { { DistinctCallers() } }).Total;
 
     /// <summary>Every contact counted once: a table of one count, as a page would show it.</summary>
-    public Tally Total() => new CountTable(_columns, StatisticKind.Contacts, Definition, Options, null, null, null, null, new[,] { { Count } }).Total;
+    public Tally Total() => new CountTable(_columns, StatisticKind.Contacts, Definition, Options, null, null, null, null, new[,] { { Count } }) { Scope = Scope }.Total;
+
+    /// <summary>The count a month on average over the register's scope (<see cref="Scope"/>: its whole months), from
+    /// the total: <c>register.Answered().On(Channel.Chat).In(Period.Year(2020)).PerMonth()</c> is answered chats a month.
+    /// Released with the total, written with one decimal.</summary>
+    public Rate PerMonth() => new(Total(), Rate.Months(Scope), 1, $"{Total().Table.CountName} a month");
+
+    /// <summary>The count a week on average over the register's scope (its days / 7), from the total.</summary>
+    public Rate PerWeek() => new(Total(), Rate.Weeks(Scope), 1, $"{Total().Table.CountName} a week");
 
     private int DistinctCallers()
     {
@@ -284,7 +309,7 @@ public sealed class Register : IReadOnlyList<Contact>, IPageOutput
             for (int i = 1; i <= height; i++)
                 counts[0, j] += counts[i, j];
         }
-        return new CountTable(_columns, StatisticKind.Contacts, Definition, Options, rowBreakdown, rowAxis, columnBreakdown, colAxis, counts);
+        return new CountTable(_columns, StatisticKind.Contacts, Definition, Options, rowBreakdown, rowAxis, columnBreakdown, colAxis, counts) { Scope = Scope };
     }
 
     private int Position(int k) => _selected is null ? k : _selected[k];

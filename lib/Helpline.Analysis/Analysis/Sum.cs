@@ -3,7 +3,7 @@ namespace Helpline.Analysis;
 /// <summary>Counts added up (say, closed-hour calls and missed chats), released only when every count is.</summary>
 public sealed class Sum : IReleasedValue
 {
-    private readonly IReadOnlyList<Tally> _counts;
+    private readonly Tally[] _counts;
 
     public Sum(params Tally[] counts) => _counts = counts;
 
@@ -11,8 +11,10 @@ public sealed class Sum : IReleasedValue
 
     IEnumerable<Statistic> IReleasedValue.Statistics => _counts.Select(c => c.Statistic);
 
+    /// <summary>The sum, or the mark of its one count (<c>≤5</c>, <c>..</c>) when it has one, else <c>x</c> when a count is withheld.</summary>
     string IReleasedValue.Text(Release release) =>
-        ((IReleasedValue)this).Shown(release) is { } value ? ((int)value).ToString("N0", NotebookDisplay.Culture) : "x";
+        _counts.Length == 1 ? release.Text(_counts[0].Statistic)
+        : ((IReleasedValue)this).Shown(release) is { } value ? ((int)value).ToString("N0", NotebookDisplay.Culture) : "x";
 
     double? IReleasedValue.Shown(Release release) => _counts.All(c => release.IsShown(c.Statistic)) ? Value : null;
 }

@@ -46,6 +46,8 @@ public static class NotebookDisplay
         RegisterOutput<ReleasedTable>(csv: true);
         RegisterOutput<PublicTable>(csv: true);
         RegisterOutput<Tally>(csv: false);
+        RegisterOutput<Rate>(csv: false);
+        RegisterOutput<Mean>(csv: false);
         RegisterOutput<Prose>(csv: false);
         RegisterOutput<HelplineData>(csv: false);
         RegisterOutput<Register>(csv: false);

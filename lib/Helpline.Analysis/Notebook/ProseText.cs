@@ -48,6 +48,9 @@ public sealed class ProseText
 
     public void AppendFormatted(PublicNumber number) => Add(number);
 
+    /// <summary>Any other released value of the library: a <see cref="Rate"/>, a <see cref="Sum"/>, an <see cref="Estimate"/>.</summary>
+    public void AppendFormatted(IReleasedValue value) => Add(value);
+
     public void AppendFormatted(PublishedFigure figure) => Add(new PublicNumber(figure.Value ?? double.NaN));
 
     /// <summary>Counts listed as <c>2017: 325, 2018: 447</c>.</summary>

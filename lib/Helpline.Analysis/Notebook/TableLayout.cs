@@ -115,6 +115,7 @@ internal sealed class TableLayout(IReadOnlyList<string> header)
         {
             Tally t when release.IsShown(t.Statistic) => t.Value.ToString(CultureInfo.InvariantCulture),
             PublicNumber n => n.Invariant(),
+            Rate r => r.Invariant(release),
             _ => Released.Text(release),
         };
     }
