@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Helpline.Notebooks.Documents;
 using Helpline.Notebooks.Hosting;
 using Helpline.Notebooks.Publishing;
 
@@ -14,6 +15,11 @@ internal static class PublishCommand
         var options = new SiteOptions();
         var command = new Command("publish", "Run the notebooks and write a static site that works offline: index, one page per notebook, executed notebooks, CSV downloads.");
         options.AddTo(command);
+        var noDocuments = new Option<bool>("--no-documents")
+        {
+            Description = "Write the site without its documents (a PDF, an XLSX workbook and a Word draft a page, each chart as PNG and SVG; they need Chromium).",
+        };
+        command.Options.Add(noDocuments);
         command.SetAction(async (parse, cancel) =>
         {
             var clock = Stopwatch.StartNew();
@@ -23,9 +29,17 @@ internal static class PublishCommand
             HostOutput.Error.WriteLine(report.ToString());
             if (release.NotForPublication && !options.NotForPublication(parse))
                 throw new NotebookException("disclosure control is off (suppress=false): refusing to write a site whose pages show small counts. Add --not-for-publication to write it anyway; every page then says it is not for publication.");
-            new SiteWriter(site).WriteAll(runs, Ledger.Json(runs, release, report), release.NotForPublication);
+            bool documents = !parse.GetValue(noDocuments);
+            if (documents && !DocumentWriter.Available)
+            {
+                HostOutput.Error.WriteLine("no Chromium found (Debian: apt-get install chromium): the site is written without its documents; --no-documents says so without this warning");
+                documents = false;
+            }
+            new SiteWriter(site) { Documents = documents }.WriteAll(runs, Ledger.Json(runs, release, report), release.NotForPublication);
+            if (documents)
+                HostOutput.Error.WriteLine((await new DocumentWriter(site).WriteAsync(runs, jobs, cancel)).ToString());
             HostOutput.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"site written to {Path.Combine(site, "index.html")} ({runs.Count} pages) in {clock.Elapsed.TotalSeconds:F1} s"));
+                $"site written to {Path.Combine(site, "index.html")} ({runs.Count} pages{(documents ? " with their documents" : "")}) in {clock.Elapsed.TotalSeconds:F1} s"));
             return runs.All(r => r.Succeeded) ? 0 : 2;
         });
         return command;
