@@ -13,6 +13,7 @@ var root = new RootCommand("Stop it Now! helpline analysis: run the notebooks, p
 {
     RunCommand.Create(),
     PublishCommand.Create(),
+    AnswerCommand.Create(),
     WatchCommand.Create(),
     ValidateCommand.Create(),
     SynthesizeCommand.Create(),

@@ -67,6 +67,7 @@ internal sealed class DocumentWriter(string site)
     public async Task WritePageAsync(PageRenderer renderer, PageModel page)
     {
         var images = Path.Combine(Folder, DocumentPaths.Folder, page.Name);
+        Directory.CreateDirectory(Path.GetDirectoryName(images)!);
         await renderer.RenderAsync(Path.Combine(Folder, page.Name + ".html"), page, Path.Combine(Folder, DocumentPaths.Pdf(page.Name)), images);
         WordWriter.Write(page, images, Path.Combine(Folder, DocumentPaths.Word(page.Name)));
     }

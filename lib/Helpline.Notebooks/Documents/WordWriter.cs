@@ -41,6 +41,8 @@ internal static class WordWriter
             body.Append(block);
         body.Append(Paragraph("Heading1", Run("Antwoord")));
 
+        // Tables and figures are numbered as the draft shows them (the page's own numbers name the files).
+        int tables = 0, figures = 0;
         uint drawing = 0;
         foreach (var item in page.Items.Where(i => i.Answer || !page.HasAnswerTags))
         {
@@ -53,7 +55,7 @@ internal static class WordWriter
                     body.Append(Paragraph(null, Run(prose.Text)));
                     break;
                 case TableItem table:
-                    body.Append(Caption($"Tabel {table.Number}", table.Caption));
+                    body.Append(Caption($"Tabel {++tables}", table.Caption));
                     body.Append(Table(CsvTable.Parse(table.Csv)));
                     if (table.Note is { } note)
                         body.Append(Paragraph("Note", Run(note)));
@@ -62,8 +64,8 @@ internal static class WordWriter
                     var png = Path.Combine(imageFolder, DocumentPaths.FigureFile(chart.Number, "png"));
                     if (!File.Exists(png))
                         break;
-                    body.Append(Paragraph("Figure", Image(main, png, ++drawing, $"Figuur {chart.Number}: {chart.Title}")));
-                    body.Append(Caption($"Figuur {chart.Number}", chart.Title));
+                    body.Append(Paragraph("Figure", Image(main, png, ++drawing, $"Figuur {++figures}: {chart.Title}")));
+                    body.Append(Caption($"Figuur {figures}", chart.Title));
                     break;
             }
         }
@@ -176,7 +178,7 @@ internal static class WordWriter
             new TableProperties(
                 new TableStyle { Val = "TableGrid" },
                 new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-                new TableLook { Val = "04A0", FirstRow = true, FirstColumn = false, LastRow = false, LastColumn = false, NoHorizontalBand = false, NoVerticalBand = true }),
+                new TableLook { Val = "04A0" }),
             new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = (TextWidth / columns).ToString(System.Globalization.CultureInfo.InvariantCulture) })));
         table.Append(Row(csv.Header, header: true));
         foreach (var row in csv.Rows)
