@@ -73,8 +73,8 @@ internal static class AnswerCommand
                 writer.WriteAssets();
                 writer.WritePage(run);
                 var page = PageModel.From(run.Executed);
-                await using (var renderer = await PageRenderer.LaunchAsync())
-                    await new DocumentWriter(staging).WritePageAsync(renderer, page);
+                await using (var documents = DocumentWriter.Start(staging, wanted: true, tabs: 1))
+                    await documents.WritePageAsync(page);
                 File.Copy(Path.Combine(staging, DocumentPaths.Word(name)), target, overwrite: true);
                 return Written(target, page);
             }

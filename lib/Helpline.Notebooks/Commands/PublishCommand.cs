@@ -24,22 +24,16 @@ internal static class PublishCommand
         {
             var clock = Stopwatch.StartNew();
             var (site, paths, values, jobs) = options.Read(parse);
+            await using var documents = DocumentWriter.Start(site, !parse.GetValue(noDocuments), jobs);
             var runs = await RunCommand.RunAllAsync(paths, values, jobs, cancel);
             var (release, report) = PageRelease.Apply(runs);
             HostOutput.Error.WriteLine(report.ToString());
             if (release.NotForPublication && !options.NotForPublication(parse))
                 throw new NotebookException("disclosure control is off (suppress=false): refusing to write a site whose pages show small counts. Add --not-for-publication to write it anyway; every page then says it is not for publication.");
-            bool documents = !parse.GetValue(noDocuments);
-            if (documents && !DocumentWriter.Available)
-            {
-                HostOutput.Error.WriteLine("no Chromium found (Debian: apt-get install chromium): the site is written without its documents; --no-documents says so without this warning");
-                documents = false;
-            }
-            new SiteWriter(site) { Documents = documents }.WriteAll(runs, Ledger.Json(runs, release, report), release.NotForPublication);
-            if (documents)
-                HostOutput.Error.WriteLine((await new DocumentWriter(site).WriteAsync(runs, jobs, cancel)).ToString());
+            new SiteWriter(site) { Documents = documents.On }.WriteAll(runs, Ledger.Json(runs, release, report), release.NotForPublication);
+            await documents.WriteAsync(runs, cancel);
             HostOutput.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"site written to {Path.Combine(site, "index.html")} ({runs.Count} pages{(documents ? " with their documents" : "")}) in {clock.Elapsed.TotalSeconds:F1} s"));
+                $"site written to {Path.Combine(site, "index.html")} ({runs.Count} pages) in {clock.Elapsed.TotalSeconds:F1} s"));
             return runs.All(r => r.Succeeded) ? 0 : 2;
         });
         return command;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Helpline.Notebooks.Commands;
 using Helpline.Notebooks.Hosting;
 
 namespace Helpline.Notebooks.Documents;
@@ -10,12 +11,34 @@ namespace Helpline.Notebooks.Documents;
 /// its tables as an XLSX workbook, and a Word draft. All from the released notebook and the written page, so a
 /// document shows exactly what its page shows.
 /// </summary>
-internal sealed class DocumentWriter(string site)
+internal sealed class DocumentWriter : IAsyncDisposable
 {
-    public string Folder { get; } = Path.GetFullPath(site);
+    private readonly Task<PageRenderer>? _browser;
+
+    private DocumentWriter(string site, Task<PageRenderer>? browser)
+    {
+        Folder = Path.GetFullPath(site);
+        _browser = browser;
+    }
+
+    public string Folder { get; }
+
+    /// <summary>Whether documents are written (asked for, and a browser is installed): pages link them only then.</summary>
+    public bool On => _browser is not null;
 
     /// <summary>Documents need a browser for PDF and images: without one, publish writes the site alone.</summary>
     public static bool Available => PageRenderer.Executable is not null;
+
+    /// <summary>
+    /// Starts the browser now, with <paramref name="tabs"/> tabs, so that it is up by the time the pages are written
+    /// (publish starts it before running the notebooks). Without a browser, says so and writes nothing.
+    /// </summary>
+    public static DocumentWriter Start(string site, bool wanted, int tabs)
+    {
+        if (wanted && !Available)
+            HostOutput.Error.WriteLine("no Chromium found (Debian: apt-get install chromium): the site is written without its documents; --no-documents says so without this warning");
+        return new DocumentWriter(site, wanted && Available ? PageRenderer.LaunchAsync(tabs) : null);
+    }
 
     /// <summary>What was written, for the closing summary.</summary>
     public sealed record Summary(int Pages, int Pdfs, int Workbooks, int Drafts, int Charts, long Bytes, TimeSpan Elapsed)
@@ -24,9 +47,11 @@ internal sealed class DocumentWriter(string site)
             $"documents: {Pdfs} PDF, {Workbooks} XLSX, {Drafts} Word drafts, {Charts} charts as PNG and SVG ({Bytes / 1024.0 / 1024.0:F1} MB) in {Elapsed.TotalSeconds:F1} s");
     }
 
-    /// <summary>Writes the documents of the given runs' pages (already written to the site), <paramref name="tabs"/> pages at a time.</summary>
-    public async Task<Summary> WriteAsync(IReadOnlyList<NotebookRun> runs, int tabs, CancellationToken cancel)
+    /// <summary>Writes the documents of the given runs' pages (already written to the site), a page a tab, and prints what it wrote.</summary>
+    public async Task WriteAsync(IReadOnlyList<NotebookRun> runs, CancellationToken cancel)
     {
+        if (_browser is null)
+            return;
         var clock = Stopwatch.StartNew();
         var pages = runs.Select(r => PageModel.From(r.Executed)).ToList();
         var root = Path.Combine(Folder, DocumentPaths.Folder);
@@ -41,31 +66,18 @@ internal sealed class DocumentWriter(string site)
                 WorkbookWriter.Write(page, Path.Combine(Folder, DocumentPaths.Workbook(page.Name)));
         }, cancel);
 
-        await using (var renderer = await PageRenderer.LaunchAsync())
-        {
-            using var gate = new SemaphoreSlim(Math.Max(1, tabs));
-            await Task.WhenAll(pages.Select(async page =>
-            {
-                await gate.WaitAsync(cancel);
-                try
-                {
-                    await WritePageAsync(renderer, page);
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }));
-        }
+        // The renderer hands each page a free tab; the pages with the most charts go first.
+        await Task.WhenAll(pages.OrderByDescending(p => p.Charts.Count()).Select(WritePageAsync));
         await workbooks;
 
         long bytes = Directory.GetFiles(root, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
-        return new Summary(pages.Count, pages.Count, pages.Count(p => p.Tables.Any()), pages.Count, pages.Sum(p => p.Charts.Count()), bytes, clock.Elapsed);
+        HostOutput.Error.WriteLine(new Summary(pages.Count, pages.Count, pages.Count(p => p.Tables.Any()), pages.Count, pages.Sum(p => p.Charts.Count()), bytes, clock.Elapsed));
     }
 
     /// <summary>One page's PDF, chart images and Word draft (which embeds the PNGs).</summary>
-    public async Task WritePageAsync(PageRenderer renderer, PageModel page)
+    public async Task WritePageAsync(PageModel page)
     {
+        var renderer = await (_browser ?? throw new InvalidOperationException("documents are off"));
         var images = Path.Combine(Folder, DocumentPaths.Folder, page.Name);
         Directory.CreateDirectory(Path.GetDirectoryName(images)!);
         await renderer.RenderAsync(Path.Combine(Folder, page.Name + ".html"), page, Path.Combine(Folder, DocumentPaths.Pdf(page.Name)), images);
@@ -82,5 +94,21 @@ internal sealed class DocumentWriter(string site)
         var images = Path.Combine(Folder, DocumentPaths.Folder, page);
         if (Directory.Exists(images))
             Directory.Delete(images, recursive: true);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is null)
+            return;
+        PageRenderer renderer;
+        try
+        {
+            renderer = await _browser;
+        }
+        catch (Exception e) when (e is PuppeteerSharp.PuppeteerException or InvalidOperationException or IOException)
+        {
+            return; // a browser that did not start has been reported where it was awaited, or was never needed
+        }
+        await renderer.DisposeAsync();
     }
 }
