@@ -77,10 +77,17 @@ internal sealed class DocumentWriter : IAsyncDisposable
     /// <summary>One page's PDF, chart images and Word draft (which embeds the PNGs).</summary>
     public async Task WritePageAsync(PageModel page)
     {
-        var renderer = await (_browser ?? throw new InvalidOperationException("documents are off"));
         var images = Path.Combine(Folder, DocumentPaths.Folder, page.Name);
         Directory.CreateDirectory(Path.GetDirectoryName(images)!);
-        await renderer.RenderAsync(Path.Combine(Folder, page.Name + ".html"), page, Path.Combine(Folder, DocumentPaths.Pdf(page.Name)), images);
+        try
+        {
+            var renderer = await (_browser ?? throw new InvalidOperationException("documents are off"));
+            await renderer.RenderAsync(Path.Combine(Folder, page.Name + ".html"), page, Path.Combine(Folder, DocumentPaths.Pdf(page.Name)), images);
+        }
+        catch (PuppeteerSharp.PuppeteerException e)
+        {
+            throw new NotebookException($"{page.Name}: Chromium could not print the page or draw its charts (publish --no-documents writes the site without documents)", e);
+        }
         WordWriter.Write(page, images, Path.Combine(Folder, DocumentPaths.Word(page.Name)));
     }
 

@@ -114,9 +114,9 @@ internal sealed partial class PageModel
             var banner = BannerHtml ?? "";
             if (banner.Contains("banner synthetic", StringComparison.Ordinal))
                 return "Stop it Now! register (synthetic, calibrated to the published totals)";
+            if (RealExport().Match(banner) is { Success: true } real)
+                return $"Stop it Now! register, export {WebUtility.HtmlDecode(real.Groups[1].Value)} (SHA-256 {real.Groups[2].Value[..12]}...)";
             var plain = Plain(banner);
-            if (banner.Contains("banner real", StringComparison.Ordinal))
-                return "Stop it Now! register, " + plain.Replace("Real export. ", "", StringComparison.Ordinal).Split("Cleaning:")[0].Trim();
             return plain.Length > 0 ? plain : "Stop it Now! register";
         }
     }
@@ -145,6 +145,9 @@ internal sealed partial class PageModel
 
     [GeneratedRegex("<p class=\"table-note\">(.*?)</p>", RegexOptions.Singleline)]
     private static partial Regex TableNote();
+
+    [GeneratedRegex("Register <code>(.*?)</code> \\(SHA-256 <code>([0-9a-f]{12,})</code>\\)")]
+    private static partial Regex RealExport();
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();
