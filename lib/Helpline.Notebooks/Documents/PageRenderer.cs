@@ -36,8 +36,8 @@ internal sealed class PageRenderer : IAsyncDisposable
 
     private static readonly string[] Installed = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
-    /// <summary>Starts the browser with <paramref name="tabs"/> tabs; each renders one page at a time, and is reused
-    /// page after page (plotly.js, 3.6 MB, is compiled once a tab rather than once a page).</summary>
+    /// <summary>Starts the browser with <paramref name="tabs"/> tabs; each renders one page at a time and is reused
+    /// page after page, rather than a new tab (and renderer process) a page.</summary>
     public static async Task<PageRenderer> LaunchAsync(int tabs = 1)
     {
         var executable = Executable ?? throw new InvalidOperationException("no Chromium installed (Debian: apt-get install chromium)");
