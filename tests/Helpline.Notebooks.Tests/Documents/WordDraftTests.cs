@@ -73,6 +73,19 @@ public partial class WordDraftTests(PublishedDocuments site)
     }
 
     [SkippableFact]
+    public void The_answer_command_from_a_published_site_takes_its_released_outputs()
+    {
+        Skip.If(Chromium.Executable is null, PublishedDocuments.NoChromium);
+        var path = Path.Combine(Cli.TempFolder(), "04.docx");
+        var (exit, _, log) = Cli.Run("answer", "notebooks/04-unanswered.ipynb", "--from-site", site.Folder, "-o", path);
+        Assert.True(exit == 0, log);
+        Assert.Contains("the whole page (no cell is tagged 'answer'), 4 tables, 4 figures", log, StringComparison.Ordinal);
+        using var draft = WordprocessingDocument.Open(path, false);
+        using var published = WordprocessingDocument.Open(site.Document("documents/04-unanswered.docx"), false);
+        Assert.Equal(published.MainDocumentPart!.Document!.Body!.InnerText, draft.MainDocumentPart!.Document!.Body!.InnerText);
+    }
+
+    [SkippableFact]
     public void LibreOffice_converts_the_answer_to_a_PDF_that_holds_the_answers_figures()
     {
         Skip.If(Chromium.Executable is null, PublishedDocuments.NoChromium);
