@@ -14,6 +14,7 @@ var root = new RootCommand("Stop it Now! helpline analysis: run the notebooks, p
     NewCommand.Create(),
     RunCommand.Create(),
     PublishCommand.Create(),
+    AnswerCommand.Create(),
     WatchCommand.Create(),
     ValidateCommand.Create(),
     SynthesizeCommand.Create(),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Helpline.Notebooks.Documents;
 using Helpline.Notebooks.Hosting;
 using Helpline.Notebooks.Publishing;
 
@@ -18,10 +19,16 @@ internal static class PublishCommand
         };
         var command = new Command("publish", "Run the notebooks and write a static site that works offline: index, one page per notebook, executed notebooks, CSV downloads. The site is replaced only once every page is written.") { partial };
         options.AddTo(command);
+        var noDocuments = new Option<bool>("--no-documents")
+        {
+            Description = "Write the site without its documents (a PDF, an XLSX workbook and a Word draft a page, each chart as PNG and SVG; they need Chromium).",
+        };
+        command.Options.Add(noDocuments);
         command.SetAction(async (parse, cancel) =>
         {
             var clock = Stopwatch.StartNew();
             var (site, paths, values, jobs) = options.Read(parse);
+            await using var documents = DocumentWriter.Start(site, !parse.GetValue(noDocuments), jobs);
             var runs = await RunCommand.RunAllAsync(paths, values, jobs, cancel);
             var (release, report) = PageRelease.Apply(runs);
             HostOutput.Error.WriteLine(report.ToString());
@@ -37,7 +44,9 @@ internal static class PublishCommand
             }
             using (var staging = SiteStaging.Begin(site))
             {
-                new SiteWriter(staging.Folder).WriteAll(runs, Ledger.Json(runs, release, report), release.NotForPublication, succeededOnly: true);
+                new SiteWriter(staging.Folder) { Documents = documents.On }.WriteAll(runs, Ledger.Json(runs, release, report), release.NotForPublication, succeededOnly: true);
+                documents.Folder = staging.Folder;
+                await documents.WriteAsync([.. runs.Where(r => r.Succeeded)], cancel);
                 staging.Commit();
             }
             HostOutput.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,

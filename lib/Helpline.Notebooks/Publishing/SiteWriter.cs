@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Helpline.Analysis;
+using Helpline.Notebooks.Documents;
 using Helpline.Notebooks.Hosting;
 using Markdig;
 
@@ -22,6 +23,9 @@ internal sealed partial class SiteWriter(string folder)
     private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
 
     public string Folder { get; } = Path.GetFullPath(folder);
+
+    /// <summary>When set, pages link their documents (PDF, XLSX, Word draft, chart images), which <see cref="DocumentWriter"/> writes after them.</summary>
+    public bool Documents { get; init; }
 
     /// <summary>When set, pages poll this URL and reload when its text changes (the <c>watch</c> loop).</summary>
     public string? ReloadUrl { get; init; }
@@ -73,10 +77,12 @@ internal sealed partial class SiteWriter(string folder)
                 .AppendJoin(", ", run.Parameters.Select(p => $"<code>{Encode(p.Name)} = {Encode(p.Value)}</code>"))
                 .Append(". <a href=\"").Append(Encode(name)).Append(".ipynb\">Executed notebook</a>.</p>\n");
         }
+        if (Documents)
+            body.Append(DocumentPaths.PageLinks(name, PageModel.From(notebook).Tables.Any()));
         if (run.Failure is { } failure)
             body.Append("<pre class=\"error\">").Append(Encode(failure.ToString())).Append("</pre>\n");
 
-        int tables = 0;
+        int tables = 0, charts = 0;
         foreach (var cell in notebook.Cells)
         {
             if (cell.IsMarkdown)
@@ -89,7 +95,7 @@ internal sealed partial class SiteWriter(string folder)
             body.Append("<details class=\"code\"><summary>Code</summary><pre><code class=\"language-csharp\">")
                 .Append(Encode(cell.Source)).Append("</code></pre></details>\n");
             foreach (var output in cell.Outputs.Where(o => Text(o["data"]?["text/html"]) != banner))
-                body.Append(Output(output, name, csvFolder, ref tables));
+                body.Append(Output(output, name, csvFolder, Documents, ref tables, ref charts));
         }
 
         var page = Layout(notebook.Title, body.ToString());
@@ -110,13 +116,14 @@ internal sealed partial class SiteWriter(string folder)
         {
             body.Append("<li><a href=\"").Append(Encode(notebook.Name)).Append(".html\">").Append(Encode(notebook.Title)).Append("</a>")
                 .Append("<span class=\"summary\">").Append(Encode(notebook.Summary)).Append("</span>")
-                .Append("<span class=\"files\"><a href=\"").Append(Encode(notebook.Name)).Append(".ipynb\">executed notebook</a></span></li>\n");
+                .Append("<span class=\"files\"><a href=\"").Append(Encode(notebook.Name)).Append(".ipynb\">executed notebook</a>")
+                .Append(Documents ? DocumentPaths.IndexLinks(notebook.Name, PageModel.From(notebook).Tables.Any()) : "").Append("</span></li>\n");
         }
         body.Append("</ul>\n");
         WriteIfChanged(Path.Combine(Folder, "index.html"), Layout("Written question 232, reproduced", body.ToString()));
     }
 
-    private static string Output(JsonObject output, string name, string csvFolder, ref int tables)
+    private static string Output(JsonObject output, string name, string csvFolder, bool documents, ref int tables, ref int charts)
     {
         var type = (string?)output["output_type"];
         if (type is "stream")
@@ -136,7 +143,12 @@ internal sealed partial class SiteWriter(string folder)
             var file = $"table-{tables}.csv";
             Directory.CreateDirectory(csvFolder);
             WriteIfChanged(Path.Combine(csvFolder, file), Text(csv));
-            html.Append("<div class=\"download\"><a href=\"data/").Append(Encode(name)).Append('/').Append(file).Append("\" download>Download CSV</a></div>");
+            html.Append("<div class=\"download\"><a href=\"data/").Append(Encode(name)).Append('/').Append(file).Append("\" download>Download CSV</a>")
+                .Append(documents ? DocumentPaths.TableLinks(name, tables) : "").Append("</div>");
+        }
+        else if (documents && data["application/vnd.plotly.v1+json"] is not null)
+        {
+            html.Append(DocumentPaths.ChartLinks(name, ++charts));
         }
         return html.Append("</div>\n").ToString();
     }

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Globalization;
+using Helpline.Notebooks.Commands;
+using Helpline.Notebooks.Hosting;
+
+namespace Helpline.Notebooks.Documents;
+
+/// <summary>
+/// Writes every page's documents into the site's <c>documents/</c> folder once its pages are written: the page as
+/// an A4 PDF and its charts as PNG and SVG (one Chromium for the whole publish, a tab a page, pages side by side),
+/// its tables as an XLSX workbook, and a Word draft. All from the released notebook and the written page, so a
+/// document shows exactly what its page shows.
+/// </summary>
+internal sealed class DocumentWriter : IAsyncDisposable
+{
+    private readonly Task<PageRenderer>? _browser;
+
+    private DocumentWriter(string site, Task<PageRenderer>? browser)
+    {
+        Folder = Path.GetFullPath(site);
+        _browser = browser;
+    }
+
+    /// <summary>The site folder documents go into: publish points it at its staging copy.</summary>
+    public string Folder { get; set; }
+
+    /// <summary>Whether documents are written (asked for, and a browser is installed): pages link them only then.</summary>
+    public bool On => _browser is not null;
+
+    /// <summary>Documents need a browser for PDF and images: without one, publish writes the site alone.</summary>
+    public static bool Available => PageRenderer.Executable is not null;
+
+    /// <summary>
+    /// Starts the browser now, with <paramref name="tabs"/> tabs, so that it is up by the time the pages are written
+    /// (publish starts it before running the notebooks). Without a browser, says so and writes nothing.
+    /// </summary>
+    public static DocumentWriter Start(string site, bool wanted, int tabs)
+    {
+        if (wanted && !Available)
+            HostOutput.Error.WriteLine("no Chromium found (Debian: apt-get install chromium): the site is written without its documents; --no-documents says so without this warning");
+        return new DocumentWriter(site, wanted && Available ? PageRenderer.LaunchAsync(tabs) : null);
+    }
+
+    /// <summary>What was written, for the closing summary.</summary>
+    public sealed record Summary(int Pages, int Pdfs, int Workbooks, int Drafts, int Charts, long Bytes, TimeSpan Elapsed)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"documents: {Pdfs} PDF, {Workbooks} XLSX, {Drafts} Word drafts, {Charts} charts as PNG and SVG ({Bytes / 1024.0 / 1024.0:F1} MB) in {Elapsed.TotalSeconds:F1} s");
+    }
+
+    /// <summary>Writes the documents of the given runs' pages (already written to the site), a page a tab, and prints what it wrote.</summary>
+    public async Task WriteAsync(IReadOnlyList<NotebookRun> runs, CancellationToken cancel)
+    {
+        if (_browser is null)
+            return;
+        var clock = Stopwatch.StartNew();
+        var pages = runs.Select(r => PageModel.From(r.Executed)).ToList();
+        var root = Path.Combine(Folder, DocumentPaths.Folder);
+        Directory.CreateDirectory(root);
+        foreach (var page in pages)
+            Clear(page.Name);
+
+        // Workbooks need no browser: written while Chromium starts and prints.
+        var workbooks = Task.Run(() =>
+        {
+            foreach (var page in pages.Where(p => p.Tables.Any()))
+                WorkbookWriter.Write(page, Path.Combine(Folder, DocumentPaths.Workbook(page.Name)));
+        }, cancel);
+
+        // The renderer hands each page a free tab; the pages with the most charts go first.
+        await Task.WhenAll(pages.OrderByDescending(p => p.Charts.Count()).Select(WritePageAsync));
+        await workbooks;
+
+        long bytes = Directory.GetFiles(root, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+        HostOutput.Error.WriteLine(new Summary(pages.Count, pages.Count, pages.Count(p => p.Tables.Any()), pages.Count, pages.Sum(p => p.Charts.Count()), bytes, clock.Elapsed));
+    }
+
+    /// <summary>One page's PDF, chart images and Word draft (which embeds the PNGs).</summary>
+    public async Task WritePageAsync(PageModel page)
+    {
+        var images = Path.Combine(Folder, DocumentPaths.Folder, page.Name);
+        Directory.CreateDirectory(Path.GetDirectoryName(images)!);
+        try
+        {
+            var renderer = await (_browser ?? throw new InvalidOperationException("documents are off"));
+            await renderer.RenderAsync(Path.Combine(Folder, page.Name + ".html"), page, Path.Combine(Folder, DocumentPaths.Pdf(page.Name)), images);
+        }
+        catch (PuppeteerSharp.PuppeteerException e)
+        {
+            throw new NotebookException($"{page.Name}: Chromium could not print the page or draw its charts (publish --no-documents writes the site without documents)", e);
+        }
+        WordWriter.Write(page, images, Path.Combine(Folder, DocumentPaths.Word(page.Name)));
+    }
+
+    private void Clear(string page)
+    {
+        foreach (var file in new[] { DocumentPaths.Pdf(page), DocumentPaths.Workbook(page), DocumentPaths.Word(page) }.Select(f => Path.Combine(Folder, f)))
+        {
+            if (File.Exists(file))
+                File.Delete(file);
+        }
+        var images = Path.Combine(Folder, DocumentPaths.Folder, page);
+        if (Directory.Exists(images))
+            Directory.Delete(images, recursive: true);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is null)
+            return;
+        PageRenderer renderer;
+        try
+        {
+            renderer = await _browser;
+        }
+        catch (Exception e) when (e is PuppeteerSharp.PuppeteerException or InvalidOperationException or IOException)
+        {
+            return; // a browser that did not start has been reported where it was awaited, or was never needed
+        }
+        await renderer.DisposeAsync();
+    }
+}
