@@ -35,7 +35,7 @@ public sealed class Figure : IPageOutput
 
     PageContent IPageOutput.Render(Release release)
     {
-        var json = ChartJson.Of(_draw(release));
+        var json = WithoutFlatBars(ChartJson.Of(_draw(release)));
         var html = NotebookDisplay.ChartHtml(json);
         if (_statistics.Any(s => s.Definition.IsSensitive) || release.NotForPublication && _statistics.Count > 0)
             html += $"<p class=\"table-note\">{WebUtility.HtmlEncode(release.Legend(_statistics))}</p>";
@@ -43,4 +43,30 @@ public sealed class Figure : IPageOutput
     }
 
     public override string ToString() => $"chart: {Title}";
+
+    /// <summary>A bar of 0 draws nothing a reader can see or hover: it is left out (null), as in the tables' sense of
+    /// "no contact", rather than drawn flat.</summary>
+    internal static string WithoutFlatBars(string json)
+    {
+        if (System.Text.Json.Nodes.JsonNode.Parse(json) is not System.Text.Json.Nodes.JsonObject figure || figure["data"] is not System.Text.Json.Nodes.JsonArray traces)
+            return json;
+        bool changed = false;
+        foreach (var trace in traces.OfType<System.Text.Json.Nodes.JsonObject>())
+        {
+            if ((string?)trace["type"] != "bar")
+                continue;
+            var axis = (string?)trace["orientation"] == "h" ? "x" : "y";
+            if (trace[axis] is not System.Text.Json.Nodes.JsonArray values)
+                continue;
+            for (int i = 0; i < values.Count; i++)
+            {
+                if (values[i] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<double>(out var d) && d == 0)
+                {
+                    values[i] = null;
+                    changed = true;
+                }
+            }
+        }
+        return changed ? figure.ToJsonString() : json;
+    }
 }

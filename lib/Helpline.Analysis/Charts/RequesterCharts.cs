@@ -39,14 +39,11 @@ public static class RequesterCharts
     public static Figure ShareShift(CountTable before, string beforeTitle, CountTable after, string afterTitle) =>
         new("Share of each type of help request", [before, after], release =>
     {
-        // A type of help request with no contact in either period has no bar to draw: it is left out, not drawn flat.
-        bool None(CountTable counts, string key) => release.IsShown(counts[key].Statistic) && counts[key].Value == 0;
-        var keys = before.RowKeys.Where(k => !(None(before, k) && None(after, k))).ToArray();
-        var labels = keys.Select(Label).ToArray();
+        var labels = before.RowKeys.Select(Label).ToArray();
         var chart = CSharpChart.Combine(
         [
-            SharesBar(release, before, keys, labels, beforeTitle, "#9aa5b8"),
-            SharesBar(release, after, keys, labels, afterTitle, Theme.ColourOf(Requester.CloseEnvironment)),
+            SharesBar(release, before, labels, beforeTitle, "#9aa5b8"),
+            SharesBar(release, after, labels, afterTitle, Theme.ColourOf(Requester.CloseEnvironment)),
         ]);
         var styled = ChartLayout.Style(chart, "Share of each type of help request", "Share of answered contacts (%)", "");
         GenericChart.getLayout(styled).SetProperty("yaxis", new Dictionary<string, object> { ["autorange"] = "reversed", ["automargin"] = true });
@@ -78,9 +75,9 @@ public static class RequesterCharts
         return shown.All(s => s is not null) ? null : 100 - shown.Sum(s => s ?? 0);
     }
 
-    private static GenericChart SharesBar(Release release, CountTable counts, string[] keys, string[] labels, string name, string colour)
+    private static GenericChart SharesBar(Release release, CountTable counts, string[] labels, string name, string colour)
     {
-        var shares = keys.Select(k => ((IReleasedValue)Share.Of(counts[k], counts.Total)).Shown(release)).ToArray();
+        var shares = counts.RowKeys.Select(k => ((IReleasedValue)Share.Of(counts[k], counts.Total)).Shown(release)).ToArray();
         var chart = CSharpChart.Bar<double, string, string>(shares.Select(s => s ?? 0), Keys: labels, Name: name, MarkerColor: Theme.Color(colour));
         GenericChart.getTraces(chart).Single().SetProperty("x", shares);
         return chart;

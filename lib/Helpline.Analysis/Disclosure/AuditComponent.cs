@@ -166,7 +166,7 @@ internal sealed class AuditComponent : IDisposable
         var (high, highBinding) = _model.Extreme(variables, maximise: true);
         if (Floor(high) > _threshold || Floor(high) - Ceil(low) >= _threshold - 1)
             return null;
-        return Found($"{what}: {Ceil(low)}..{Floor(high)}", entry, [.. lowBinding, .. highBinding], variables);
+        return Found($"{what}: {Ceil(low)}..{Floor(high)}", entry, [.. lowBinding, .. highBinding], variables) with { Pinned = Floor(high) == Ceil(low) };
     }
 
     private Violation? Callers(int k)

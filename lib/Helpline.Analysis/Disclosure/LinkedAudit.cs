@@ -43,6 +43,14 @@ internal sealed class LinkedAudit(RegisterColumns source, IReadOnlyList<GateEntr
                     if (Trace)
                         Console.Error.WriteLine($"{violation.What} | binding: {string.Join("; ", violation.Binding.Take(3))}");
                     var changed = Fix(model, check, violation);
+                    if (changed.Count == 0 && violation is { Pinned: true, Entry: { Fixed: false, IsWithheld: true } pinned })
+                    {
+                        // Nothing left to withhold, and the value follows exactly from what must be shown (public
+                        // monthly counts, published figures): marking it withheld would only mislead. Show it.
+                        pinned.State = CellState.Shown;
+                        model.Update(pinned);
+                        changed = [pinned];
+                    }
                     if (changed.Count == 0)
                     {
                         report.Unfixable++;
