@@ -344,7 +344,7 @@ class Attack:
     def solve_component(self, members):
         stats = [self.stats[i] for i in members]
         withheld = [s for s in stats if s["state"] in WITHHELD]
-        if not withheld:
+        if not withheld and not any(s["raw"]["id"] in self.shown_small for s in stats):
             return
         axes = sorted({a for s in stats for a in s["axes"]}, key=self.other_axes.index)
         # Classes of values no definition of the component tells apart.
@@ -521,6 +521,17 @@ class Attack:
                 ends.append(sense * res.fun)
             return math.ceil(ends[0] - EPS), math.floor(ends[1] + EPS)
 
+        # A sensitive count from 1 to T shown on a page is a disclosure, unless the public figures alone give it.
+        for sh in shown:
+            raw = sh["raw"]
+            if raw["id"] in self.shown_small:
+                del self.shown_small[raw["id"]]
+                if public_range(row(sh).astype(float)) == (raw["shown"], raw["shown"]):
+                    self.public += 1
+                    continue
+                self.breaches.append(f"#{raw['id']} shown: sensitive {raw['kind']} {describe(raw['definition'])} [{where(raw)}] "
+                                     f"shows {raw['shown']}, a count from 1 to {self.T}")
+
         def lo_hi(k):
             if not np.isfinite(wmin[k]):
                 return None
@@ -578,14 +589,15 @@ class Attack:
 
     def run(self):
         start = time.time()
-        for s in self.all_stats:
-            if s["state"] == "shown" and s.get("sensitive") and not s.get("published") and s.get("shown") is not None \
-                    and 1 <= s["shown"] <= self.T:
-                self.breaches.append(f"#{s['id']} shown: sensitive {s['kind']} {describe(s['definition'])} [{where(s)}] "
-                                     f"shows {s['shown']}, a count from 1 to {self.T}")
+        self.shown_small = {s["id"]: s for s in self.all_stats
+                            if s["state"] == "shown" and s.get("sensitive") and not s.get("published")
+                            and s.get("shown") is not None and 1 <= s["shown"] <= self.T}
         components = self.components()
         for members in sorted(components, key=len):
             self.solve_component(members)
+        for s in self.shown_small.values():  # outside every component the attacker models (callers): shown as it is
+            self.breaches.append(f"#{s['id']} shown: sensitive {s['kind']} {describe(s['definition'])} [{where(s)}] "
+                                 f"shows {s['shown']}, a count from 1 to {self.T}")
         withheld = sum(1 for s in self.all_stats if s["state"] in WITHHELD)
         self.summary = (f"ledger attack: {len(self.all_stats)} statistics, {withheld} withheld, {self.lps} linear programs, "
                         f"{len(self.breaches)} breaches ({self.public} narrowings from public figures alone), {time.time() - start:.1f} s")

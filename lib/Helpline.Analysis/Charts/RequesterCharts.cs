@@ -40,13 +40,30 @@ public static class RequesterCharts
         new("Share of each type of help request", [before, after], release =>
     {
         var labels = before.RowKeys.Select(Label).ToArray();
-        var chart = CSharpChart.Combine(
-        [
+        var traces = new List<GenericChart>
+        {
             SharesBar(release, before, labels, beforeTitle, "#9aa5b8"),
             SharesBar(release, after, labels, afterTitle, Theme.ColourOf(Requester.CloseEnvironment)),
-        ]);
+        };
+        // A type whose share is withheld in either period says so beside its axis label, rather than drawing nothing.
+        var withheld = before.RowKeys.Select((k, i) => (Key: k, Label: labels[i]))
+            .Where(r => !release.IsShown(before[r.Key].Statistic) || !release.IsShown(after[r.Key].Statistic)).ToList();
+        if (withheld.Count > 0)
+        {
+            var marks = CSharpChart.Scatter<int, string, string>(withheld.Select(_ => 0), withheld.Select(r => r.Label), StyleParam.Mode.Text,
+                Name: Withheld.Name, MultiText: withheld.Select(_ => "withheld").ToArray(), TextPosition: StyleParam.TextPosition.MiddleRight, ShowLegend: false);
+            GenericChart.getTraces(marks).Single().SetProperty("hoverinfo", "skip");
+            traces.Add(marks);
+        }
+        var chart = CSharpChart.Combine(traces);
         var styled = ChartLayout.Style(chart, "Share of each type of help request", "Share of answered contacts (%)", "");
-        GenericChart.getLayout(styled).SetProperty("yaxis", new Dictionary<string, object> { ["autorange"] = "reversed", ["automargin"] = true });
+        GenericChart.getLayout(styled).SetProperty("yaxis", new Dictionary<string, object>
+        {
+            ["autorange"] = "reversed",
+            ["automargin"] = true,
+            ["categoryorder"] = "array",
+            ["categoryarray"] = labels,
+        });
         return styled;
     });
 
@@ -78,9 +95,9 @@ public static class RequesterCharts
     private static GenericChart SharesBar(Release release, CountTable counts, string[] labels, string name, string colour)
     {
         var shares = counts.RowKeys.Select(k => ((IReleasedValue)Share.Of(counts[k], counts.Total)).Shown(release)).ToArray();
-        var chart = CSharpChart.Bar<double, string, string>(shares.Select(s => s ?? 0), Keys: labels, Name: name, MarkerColor: Theme.Color(colour));
-        GenericChart.getTraces(chart).Single().SetProperty("x", shares);
-        return chart;
+        // Only the shares shown become bars: plotly draws a missing horizontal bar as a flat one.
+        var shown = shares.Select((share, i) => (Share: share, Label: labels[i])).Where(b => b.Share is > 0).ToList();
+        return CSharpChart.Bar<double, string, string>(shown.Select(b => b.Share!.Value), Keys: shown.Select(b => b.Label).ToArray(), Name: name, MarkerColor: Theme.Color(colour));
     }
 
     private static string Label(string code) => Enum.GetValues<Requester>().First(r => r.Code() == code).Label();

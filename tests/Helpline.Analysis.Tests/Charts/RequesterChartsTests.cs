@@ -94,9 +94,14 @@ public class RequesterChartsTests
         Assert.Equal(["before", "2020"], figure.Names);
         Assert.Equal("h", (string?)figure.Traces[0]!["orientation"]);
         Assert.Equal("Share of each type of help request", figure.Title);
-        // Whole percent of the period's answered contacts: the type of help request is a sensitive breakdown.
-        Assert.Equal(before.RowKeys.Select(k => (double?)Math.Round(before.ShareOf(k).Exact)), FigureJson.Numbers(figure.Trace("before"), "x"));
+        // Whole percent of the period's answered contacts: the type of help request is a sensitive breakdown. A type
+        // with no contact draws no bar (plotly would draw it flat).
+        var expected = before.RowKeys.Select(k => (Label: LabelOf(k), Share: Math.Round(before.ShareOf(k).Exact))).Where(b => b.Share > 0).ToList();
+        Assert.Equal(expected.Select(b => (double?)b.Share), FigureJson.Numbers(figure.Trace("before"), "x"));
+        Assert.Equal(expected.Select(b => b.Label), figure.Trace("before")["y"]!.AsArray().Select(y => (string?)y));
     }
+
+    private static string LabelOf(string code) => Enum.GetValues<Requester>().First(r => r.Code() == code).Label();
 
     [Fact]
     public void A_withheld_share_draws_no_bar()
@@ -106,11 +111,13 @@ public class RequesterChartsTests
         var chart = RequesterCharts.ShareShift(before, "before", during, "2020");
         var figure = new FigureJson(chart, Releases.Withholding([chart], (during["professional"], CellState.Small), (during["other"], CellState.Secondary)));
         var shares = FigureJson.Numbers(figure.Trace("2020"), "x");
-        int professional = during.RowKeys.ToList().IndexOf("professional");
-        int other = during.RowKeys.ToList().IndexOf("other");
-        Assert.Null(shares[professional]);
-        Assert.Null(shares[other]);
-        Assert.Equal(Math.Round(during.ShareOf("self").Exact), shares[during.RowKeys.ToList().IndexOf("self")]);
+        var labels = figure.Trace("2020")["y"]!.AsArray().Select(y => (string?)y).ToList();
+        Assert.DoesNotContain(LabelOf("professional"), labels);
+        Assert.DoesNotContain(LabelOf("other"), labels);
+        Assert.Equal(Math.Round(during.ShareOf("self").Exact), shares[labels.IndexOf(LabelOf("self"))]);
         Assert.DoesNotContain(shares, s => s is not null && s != Math.Round(s.Value));
+        // The withheld types say so beside their axis labels.
+        var marks = figure.Traces.Single(t => (string?)t!["mode"] == "text")!;
+        Assert.Equal([LabelOf("professional"), LabelOf("other")], marks["y"]!.AsArray().Select(y => (string?)y));
     }
 }
