@@ -26,52 +26,69 @@ internal sealed class LinkedAudit(RegisterColumns source, IReadOnlyList<GateEntr
         if (sensitive.Count == 0)
             return;
         var contacts = new ContactAxes(source);
-        foreach (var component in Components(sensitive))
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+        var sync = new Lock();
+        // Components share no statistic: they are audited side by side, the largest first, each with its own solver.
+        var components = Components(sensitive).OrderByDescending(c => c.Count).ToList();
+        Parallel.ForEach(components, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, component =>
         {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            using var model = new AuditComponent(contacts, component, options, hours);
-            report.Atoms += model.Variables;
-            // Every fix withholds more (or drops a label's claim): ranges only widen, so a check that holds keeps holding.
-            // Each failing check is fixed until it holds, and what the fix withholds is checked in its turn.
-            var queue = new Queue<AuditComponent.Check>(model.Initial());
-            int fixes = 0;
-            while (queue.Count > 0 && fixes < MaxFixes)
+            var local = new GateReport();
+            AuditOne(contacts, component, local);
+            lock (sync)
             {
-                var check = queue.Dequeue();
-                while (model.Run(check) is { } violation)
+                report.Atoms += local.Atoms;
+                report.Unfixable += local.Unfixable;
+                report.Passes += local.Passes;
+                report.GaveUp += local.GaveUp;
+                report.LinearPrograms += local.LinearPrograms;
+            }
+        });
+        report.Seconds += wall.Elapsed.TotalSeconds;
+    }
+
+    private void AuditOne(ContactAxes contacts, List<GateEntry> component, GateReport report)
+    {
+        using var model = new AuditComponent(contacts, component, options, hours);
+        report.Atoms += model.Variables;
+        // Every fix withholds more (or drops a label's claim): ranges only widen, so a check that holds keeps holding.
+        // Each failing check is fixed until it holds, and what the fix withholds is checked in its turn.
+        var queue = new Queue<AuditComponent.Check>(model.Initial());
+        int fixes = 0;
+        while (queue.Count > 0 && fixes < MaxFixes)
+        {
+            var check = queue.Dequeue();
+            while (model.Run(check) is { } violation)
+            {
+                if (Trace)
+                    Console.Error.WriteLine($"{violation.What} | binding: {string.Join("; ", violation.Binding.Take(3))}");
+                var changed = Fix(model, check, violation);
+                if (changed.Count == 0 && violation is { Pinned: true, Entry: { Fixed: false, IsWithheld: true } pinned })
                 {
-                    if (Trace)
-                        Console.Error.WriteLine($"{violation.What} | binding: {string.Join("; ", violation.Binding.Take(3))}");
-                    var changed = Fix(model, check, violation);
-                    if (changed.Count == 0 && violation is { Pinned: true, Entry: { Fixed: false, IsWithheld: true } pinned })
-                    {
-                        // Nothing left to withhold, and the value follows exactly from what must be shown (public
-                        // monthly counts, published figures): marking it withheld would only mislead. Show it.
-                        pinned.State = CellState.Shown;
-                        model.Update(pinned);
-                        changed = [pinned];
-                    }
-                    if (changed.Count == 0)
-                    {
-                        report.Unfixable++;
-                        break;
-                    }
-                    foreach (var e in changed)
-                        queue.Enqueue(model.Of(e));
-                    fixes++;
+                    // Nothing left to withhold, and the value follows exactly from what must be shown (public
+                    // monthly counts, published figures): marking it withheld would only mislead. Show it.
+                    pinned.State = CellState.Shown;
+                    model.Update(pinned);
+                    changed = [pinned];
                 }
-                report.Passes++;
+                if (changed.Count == 0)
+                {
+                    report.Unfixable++;
+                    break;
+                }
+                foreach (var e in changed)
+                    queue.Enqueue(model.Of(e));
+                fixes++;
             }
-            if (fixes >= MaxFixes)
-            {
-                // Refining did not settle: withhold every count of the component that can be, with no claim on its range.
-                foreach (var e in component.Where(e => !e.Fixed))
-                    e.State = CellState.TooFew;
-                report.GaveUp++;
-            }
-            report.LinearPrograms += model.Solves;
-            report.Seconds += clock.Elapsed.TotalSeconds;
+            report.Passes++;
         }
+        if (fixes >= MaxFixes)
+        {
+            // Refining did not settle: withhold every count of the component that can be, with no claim on its range.
+            foreach (var e in component.Where(e => !e.Fixed))
+                e.State = CellState.TooFew;
+            report.GaveUp++;
+        }
+        report.LinearPrograms += model.Solves;
     }
 
     /// <summary>Candidates tried, one at a time, for a fix that resolves the violation on its own.</summary>
