@@ -26,18 +26,27 @@ public static class CapacityTables
     public static ReleasedTable Reached(Register contacts, OpeningHours current, OpeningHours whatIf)
     {
         var years = contacts.CountBy(Breakdown.Year).RowKeys;
-        var columns = new List<(string Name, List<CountTable> Parts)>();
-        foreach (var channel in Scheduled)
+        List<(string Name, List<CountTable> Parts)> Columns(Period scope)
         {
-            var (opened, closed) = Changes(contacts.Scope, current, whatIf, channel);
-            var on = contacts.On(channel);
-            if (opened.Count > 0)
-                columns.Add(($"{channel.Code()} reached", [.. opened.Select(c => Narrow(on, c).With(Outcome.Closed).CountBy(Breakdown.Year))]));
-            if (closed.Count > 0)
-                columns.Add(($"{channel.Code()} lost", [.. closed.Select(c => Narrow(on, c).With(Outcome.Answered, Outcome.Busy).CountBy(Breakdown.Year))]));
+            var columns = new List<(string Name, List<CountTable> Parts)>();
+            foreach (var channel in Scheduled)
+            {
+                var (opened, closed) = Changes(scope, current, whatIf, channel);
+                var on = contacts.On(channel);
+                if (opened.Count > 0)
+                    columns.Add(($"{channel.Code()} reached", [.. opened.Select(c => Narrow(on, c).With(Outcome.Closed).CountBy(Breakdown.Year))]));
+                if (closed.Count > 0)
+                    columns.Add(($"{channel.Code()} lost", [.. closed.Select(c => Narrow(on, c).With(Outcome.Answered, Outcome.Busy).CountBy(Breakdown.Year))]));
+            }
+            return columns;
         }
+        var columns = Columns(contacts.Scope);
+        // A change outside the register's months (an export that ends before it) reaches nobody: the same columns,
+        // counted over the weeks the schedules differ, give zeros rather than no page.
         if (columns.Count == 0)
-            throw new ArgumentException($"The two schedules open the same hours over {contacts.Scope}: nothing to compare.", nameof(whatIf));
+            columns = Columns(Widened(contacts.Scope, current, whatIf));
+        if (columns.Count == 0)
+            throw new ArgumentException($"The two schedules open the same hours: nothing to compare.", nameof(whatIf));
         var table = new ReleasedTable(["year", .. columns.Select(c => c.Name)]);
         // Years before the change have nothing to count: left out.
         foreach (var year in years.Where(y => columns.Any(c => c.Parts.Any(p => p.RowKeys.Contains(y)))))
@@ -131,6 +140,15 @@ public static class CapacityTables
     /// The hours a channel opens and closes under <paramref name="whatIf"/> compared with <paramref name="current"/>,
     /// as stretches of dates over which both schedules stay the same, each with the weekdays sharing one set of hours.
     /// </summary>
+    /// <summary>The register's months, stretched to every date a slot of either schedule starts or ends, and a week beyond.</summary>
+    private static Period Widened(Period scope, OpeningHours current, OpeningHours whatIf)
+    {
+        var dates = current.Slots.Concat(whatIf.Slots).SelectMany(s => s.ValidTo is { } to ? new[] { s.ValidFrom, to } : [s.ValidFrom]).ToList();
+        var start = dates.Append(scope.Start).Min();
+        var end = dates.Append(scope.IsEmpty ? start : scope.End).Max().AddDays(7);
+        return new Period(start, end);
+    }
+
     private static (List<Change> Opened, List<Change> Closed) Changes(Period scope, OpeningHours current, OpeningHours whatIf, Channel channel)
     {
         var opened = new List<Change>();

@@ -44,6 +44,17 @@ public class CapacityTablesTests
     }
 
     [Fact]
+    public void A_change_after_the_register_ends_reaches_nobody_rather_than_failing()
+    {
+        // An export that ends in 2020, and a what-if from 2021: the page still runs, with zeros.
+        var register = Shipped.Register.In(Period.Years(2018, 2020));
+        var shipped = OpeningHours.Shipped();
+        var wider = shipped.Add(Channel.Chat, DayOfWeek.Tuesday, 19, 21, from: new DateOnly(2021, 1, 1));
+        var reached = CapacityTables.Reached(register, shipped, wider);
+        Assert.Equal(0, ((Sum)reached["total", "chat reached"]).Value);
+    }
+
+    [Fact]
     public void A_change_of_part_of_an_hour_is_refused_with_the_hour_named()
     {
         var half = Shipped.Hours.Add(Channel.Phone, DayOfWeek.Monday, new TimeOnly(18, 30), new TimeOnly(20, 0), From);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -61,19 +60,9 @@ internal static partial class Poppler
 
     public static string Run(string program, params string[] args)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} did not finish in 2 minutes");
-        }
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', args)} exited {process.ExitCode}: {error.Result}");
-        return output.Result;
+        var (exit, output, error) = ExternalProgram.Run(program, args, TimeSpan.FromMinutes(2));
+        Assert.True(exit == 0, $"{program} {string.Join(' ', args)} exited {exit}: {error}");
+        return output;
     }
 
     // pdftotext's XHTML names entities XML does not know (&nbsp;): the words never need them.

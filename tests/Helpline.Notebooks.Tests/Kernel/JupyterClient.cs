@@ -83,21 +83,10 @@ public sealed class JupyterClient : IDisposable
 
     private string Python(params string[] args)
     {
-        var start = new ProcessStartInfo(Python3!) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Kernel", "kernel_client.py"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.Environment["JUPYTER_PATH"] = Path.Combine(_prefix.Value, "share", "jupyter");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"kernel_client.py {args[0]} did not finish in 3 minutes");
-        }
-        Assert.True(process.ExitCode == 0, $"kernel_client.py {args[0]} exited {process.ExitCode}: {stderr.Result}");
-        return stdout.Result;
+        var (exit, output, error) = ExternalProgram.Run(Python3!, [Path.Combine(AppContext.BaseDirectory, "Kernel", "kernel_client.py"), .. args],
+            TimeSpan.FromMinutes(3), new Dictionary<string, string> { ["JUPYTER_PATH"] = Path.Combine(_prefix.Value, "share", "jupyter") });
+        Assert.True(exit == 0, $"kernel_client.py {args[0]} exited {exit}: {error}");
+        return output;
     }
 
     private static bool Runs(string program, params string[] args)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Helpline.Analysis;
 
@@ -66,19 +65,6 @@ internal static class LedgerReplay
             "the ledger attack needs Python 3 with numpy and scipy: apt-get install python3-scipy python3-numpy, or set HELPLINE_PYTHON");
     }
 
-    private static (int Exit, string Out, string Err) Run(string program, params string[] args)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in 10 minutes");
-        }
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static (int Exit, string Out, string Err) Run(string program, params string[] args) =>
+        ExternalProgram.Run(program, args, TimeSpan.FromMinutes(10));
 }
