@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Helpline.Analysis;
 using Helpline.Notebooks.Documents;
 using Helpline.Notebooks.Hosting;
 using Helpline.Notebooks.Publishing;
@@ -24,10 +25,22 @@ internal static class PublishCommand
             Description = "Write the site without its documents (a PDF, an XLSX workbook and a Word draft a page, each chart as PNG and SVG; they need Chromium).",
         };
         command.Options.Add(noDocuments);
+        var force = new Option<bool>("--force")
+        {
+            Description = "Run every notebook even when the site is up to date (same notebooks, parameters, data, program and day as its last publish, and no file of the site changed since).",
+        };
+        command.Options.Add(force);
         command.SetAction(async (parse, cancel) =>
         {
             var clock = Stopwatch.StartNew();
             var (site, paths, values, jobs) = options.Read(parse);
+            var inputs = new PublishInputs(site, paths, values, documents: !parse.GetValue(noDocuments));
+            if (!parse.GetValue(force) && inputs.UpToDate() is int compared)
+            {
+                HostOutput.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"site up to date: {Path.Combine(site, "index.html")} was published from the same {paths.Count} notebook{(paths.Count == 1 ? "" : "s")}, parameters, data, program and day, and none of its files changed since ({compared} files compared in {clock.Elapsed.TotalSeconds:F1} s); nothing to redo (--force runs them again)"));
+                return 0;
+            }
             await using var documents = DocumentWriter.Start(site, !parse.GetValue(noDocuments), jobs);
             var runs = await RunCommand.RunAllAsync(paths, values, jobs, cancel);
             var (release, report) = PageRelease.Apply(runs);
@@ -49,6 +62,8 @@ internal static class PublishCommand
                 await documents.WriteAsync([.. runs.Where(r => r.Succeeded)], cancel);
                 staging.Commit();
             }
+            if (failed == 0)
+                inputs.Record(LoadedFiles.All);
             HostOutput.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"site written to {Path.Combine(site, "index.html")} ({runs.Count - failed} pages{(failed > 0 ? $"; {failed} failed, their pages left as they were" : "")}) in {clock.Elapsed.TotalSeconds:F1} s"));
             return failed == 0 ? 0 : 2;

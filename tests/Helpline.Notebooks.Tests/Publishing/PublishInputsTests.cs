@@ -1,0 +1,77 @@
+using Helpline.Analysis;
+
+namespace Helpline.Notebooks.Tests.Publishing;
+
+/// <summary>A publish with nothing changed since the last one has nothing to redo; any changed input or site file runs it again.</summary>
+public class PublishInputsTests
+{
+    private const string Good = "var threshold = 5;";
+    private const string UpToDate = "site up to date: ";
+    private const string Written = "site written to ";
+
+    [Fact]
+    public void A_second_publish_with_nothing_changed_leaves_the_site_untouched_and_says_it_is_up_to_date()
+    {
+        var folder = Cli.TempFolder();
+        var site = Path.Combine(folder, "site");
+        var notebook = Notebooks.Write(folder, "alpha", Good, "var twice = threshold * 2;");
+        Assert.Contains(Written, Publish(notebook, site));
+        var before = Notebooks.Snapshot(site);
+        var written = File.GetLastWriteTimeUtc(Path.Combine(site, "index.html"));
+
+        var again = Publish(notebook, site);
+
+        Assert.Contains(UpToDate, again);
+        Assert.DoesNotContain("alpha: cell", again, StringComparison.Ordinal);
+        Assert.Equal(before, Notebooks.Snapshot(site));
+        Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(site, "index.html")));
+        Assert.Contains(Written, Publish(notebook, site, "--force"));
+    }
+
+    [Fact]
+    public void A_changed_site_file_parameter_or_notebook_publishes_again()
+    {
+        var folder = Cli.TempFolder();
+        var site = Path.Combine(folder, "site");
+        var notebook = Notebooks.Write(folder, "alpha", Good, "var twice = threshold * 2;");
+        Assert.Contains(Written, Publish(notebook, site));
+        var index = File.ReadAllText(Path.Combine(site, "index.html"));
+
+        File.AppendAllText(Path.Combine(site, "index.html"), "<p>edited by hand</p>");
+        Assert.Contains(Written, Publish(notebook, site));
+        Assert.Equal(index, File.ReadAllText(Path.Combine(site, "index.html")));
+
+        Assert.Contains(Written, Publish(notebook, site, "--param", "threshold=7"));
+        Assert.Contains(UpToDate, Publish(notebook, site, "--param", "threshold=7"));
+
+        Notebooks.Write(folder, "alpha", Good, "var twice = threshold * 2 + 1;");
+        Assert.Contains(Written, Publish(notebook, site, "--param", "threshold=7"));
+    }
+
+    [Fact]
+    public void A_data_file_a_notebook_loaded_is_compared_by_its_content_not_its_name()
+    {
+        var folder = Cli.TempFolder();
+        var site = Path.Combine(folder, "site");
+        var web = Path.Combine(folder, "web.csv");
+        File.Copy(DataPaths.Default.WebVisits, web);
+        var notebook = Path.Combine(DataPaths.Default.Notebooks, "07-website.ipynb");
+        Assert.Contains(Written, Publish(notebook, site, "--param", $"web={web}"));
+
+        // One more visitor in the first month: the same file name, another content.
+        var lines = File.ReadAllLines(web);
+        var first = lines[1].Split(',');
+        first[2] = (int.Parse(first[2], System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        lines[1] = string.Join(',', first);
+        File.WriteAllLines(web, lines);
+
+        Assert.Contains(Written, Publish(notebook, site, "--param", $"web={web}"));
+    }
+
+    private static string Publish(string notebook, string site, params string[] more)
+    {
+        var (exit, _, err) = Cli.Run(["publish", notebook, "--output", site, "--no-documents", .. more]);
+        Assert.True(exit == 0, err);
+        return err;
+    }
+}
