@@ -3,7 +3,8 @@ using System.Globalization;
 using Helpline.Analysis;
 using Helpline.Benchmarks;
 
-// Measures load + clean, then every aggregation of the answer, on one register file; prints one table row.
+// Measures load + clean, then every aggregation of the answer, on one register file; prints one table row: the rows kept
+// after cleaning and the checksum of the aggregations' cells (Checksum.cs), equal to pandas' and DuckDB's on one file.
 // Usage: dotnet run -c Release --project tests/Helpline.Benchmarks -- FILE [RUNS]
 // Run one file per process: the peak working set is the process's.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -21,6 +22,7 @@ var allocated = new List<double>();
 var allocatedLoad = new List<double>();
 long liveAfterLoad = 0;
 int rows = 0;
+long checksum = 0;
 for (int run = 0; run < runs; run++)
 {
     GC.Collect();
@@ -36,14 +38,13 @@ for (int run = 0; run < runs; run++)
         liveAfterLoad = GC.GetTotalMemory(forceFullCollection: true);
     }
     clock.Restart();
-    AnswerAggregations.Run(loaded.Contacts);
+    var cells = AnswerAggregations.Run(loaded.Contacts);
     aggregate.Add(clock.Elapsed.TotalSeconds);
     allocated.Add((GC.GetTotalAllocatedBytes(precise: true) - before) / 1e6);
-    rows = loaded.Report.RowsRead;
+    rows = loaded.Contacts.Count;
+    checksum = Checksum.Of(cells);
 }
 double peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1e6;
-static string Stat(List<double> v) => $"{Median(v),7:F3} {v.Min(),7:F3} {v.Max(),7:F3}";
-static double Median(List<double> v) { var s = v.Order().ToList(); return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2; }
 var total = load.Zip(aggregate, (a, b) => a + b).ToList();
-Console.WriteLine($"ours   {rows,10:N0}  load {Stat(load)}  aggregate {Stat(aggregate)}  total {Stat(total)}  allocated {Median(allocated),6:F0} MB (load {Median(allocatedLoad):F0})  live after load {liveAfterLoad / 1e6,4:F0} MB  peak {peak,7:F0} MB  runs {runs}");
+Console.WriteLine($"{"ours",-9} {rows,10:N0}  load {Seconds.Stat(load)}  aggregate {Seconds.Stat(aggregate)}  total {Seconds.Stat(total)}  allocated {Seconds.Median(allocated),6:F0} MB (load {Seconds.Median(allocatedLoad):F0})  live after load {liveAfterLoad / 1e6,4:F0} MB  peak {peak,7:F0} MB  runs {runs}  checksum {checksum}");
 return 0;

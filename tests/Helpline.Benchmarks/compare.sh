@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Side by side, on this machine: our load + clean + aggregations against pandas doing the same on the same files,
-# in alternation, with `cat FILE > /dev/null` as the floor; then publish against nbconvert when Jupyter is there.
-# Everything it prints is measured in this run; the README's "Performance" table is copied from it.
+# Side by side, on this machine: our load + clean + aggregations against pandas and DuckDB (on its default threads and
+# on one) doing the same on the same files, in alternation, with `cat FILE > /dev/null` as the floor; each row ends in
+# the checksum of the aggregations' cells, which must be equal (exit 1 otherwise). Then publish against nbconvert when
+# Jupyter is there. Everything it prints is measured in this run; the README's "Performance" table is copied from it.
 # Usage: tests/Helpline.Benchmarks/compare.sh [ROWS...]   (default: 10000 1000000 5000000)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -13,10 +14,17 @@ if ! "$py" -c 'import pandas' 2>/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pandas >/dev/null
 fi
 dotnet build -c Release tests/Helpline.Benchmarks >/dev/null
+dotnet build -c Release tests/Helpline.Benchmarks.DuckDb >/dev/null
 dotnet build lib/Helpline.Notebooks >/dev/null
 bench=artifacts/bin/Helpline.Benchmarks/release/Helpline.Benchmarks.dll
+duck=artifacts/bin/Helpline.Benchmarks.DuckDb/release/Helpline.Benchmarks.DuckDb.dll
 host=artifacts/bin/Helpline.Notebooks/debug/Helpline.Notebooks.dll
 printf 'pandas %s, python %s, dotnet %s, %s cores\n' "$("$py" -c 'import pandas; print(pandas.__version__)')" "$("$py" -c 'import platform; print(platform.python_version())')" "$(dotnet --version)" "$(nproc)"
+# The value after a word of a benchmark row (OFFSET 2: the one after that): `field "$row" total 2` is its min total.
+field() { awk -v name="$2" -v at="${3:-1}" '{ for (i = 1; i < NF; i++) if ($i == name) { print $(i + at); exit } }' <<<"$1"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+status=0
+declare -A median
 for n in "${sizes[@]}"; do
   dir=artifacts/bench/$n
   [ -f "$dir/contacts.csv" ] || dotnet "$host" synthesize --rows "$n" --output "$dir" 2>/dev/null
@@ -26,13 +34,32 @@ for n in "${sizes[@]}"; do
   echo "== $n rows, $(du -m "$file" | cut -f1) MB; cat to /dev/null: ${floor} s"
   ours=$(dotnet "$bench" "$file" "$runs")
   theirs=$("$py" tests/Helpline.Benchmarks/compare_pandas.py "$file" "$runs")
-  echo "$ours"; echo "$theirs"
-  awk -v a="$ours" -v b="$theirs" 'BEGIN {
-    split(a, x, " "); split(b, y, " ");
-    for (i in x) { if (x[i] == "total") ot = x[i+1]; if (x[i] == "peak") om = x[i+1] }
-    for (i in y) { if (y[i] == "total") pt = y[i+1]; if (y[i] == "peak") pm = y[i+1] }
-    printf "ratio ours/pandas: time %.2f, peak memory %.2f\n", ot / pt, om / pm }'
+  duckdb=$(dotnet "$duck" "$file" "$runs")
+  duckdb1=$(dotnet "$duck" "$file" "$runs" 1)
+  printf '%s\n' "$ours" "$theirs" "$duckdb" "$duckdb1"
+  threads=$(awk '{ sub(/^duckdb-/, "", $1); sub(/t$/, "", $1); print $1 }' <<<"$duckdb")
+  echo "ratio ours/pandas: time $(ratio "$(field "$ours" total)" "$(field "$theirs" total)"), peak memory $(ratio "$(field "$ours" peak)" "$(field "$theirs" peak)")"
+  echo "ratio ours/duckdb($threads threads): time $(ratio "$(field "$ours" total)" "$(field "$duckdb" total)") (median) $(ratio "$(field "$ours" total 2)" "$(field "$duckdb" total 2)") (min), peak memory $(ratio "$(field "$ours" peak)" "$(field "$duckdb" peak)")"
+  echo "ours median/min $(ratio "$(field "$ours" total)" "$(field "$ours" total 2)") (duckdb $(ratio "$(field "$duckdb" total)" "$(field "$duckdb" total 2)"))"
+  sums=$(for row in "$ours" "$theirs" "$duckdb" "$duckdb1"; do field "$row" checksum; done | sort -u)
+  if [ "$(wc -l <<<"$sums")" -eq 1 ] && [ -n "$sums" ]; then
+    echo "checksums: equal"
+  else
+    echo "checksums: DIFFER"
+    status=1
+  fi
+  median[ours/$n]=$(field "$ours" total)
+  median[pandas/$n]=$(field "$theirs" total)
+  median[duckdb/$n]=$(field "$duckdb" total)
 done
+# How the medians of total grow from the first large size (1M rows or more) to the next.
+large=(); for n in "${sizes[@]}"; do [ "$n" -ge 1000000 ] && large+=("$n"); done
+if [ ${#large[@]} -ge 2 ]; then
+  a=${large[0]} b=${large[1]}
+  short() { awk -v n="$1" 'BEGIN { print (n % 1000000 == 0) ? n / 1000000 "M" : n }'; }
+  grew() { awk -v a="${median[$1/$a]}" -v b="${median[$1/$b]}" 'BEGIN { printf "x%.1f", b / a }'; }
+  echo "growth $(short "$a")->$(short "$b"): ours $(grew ours), pandas $(grew pandas), duckdb $(grew duckdb) (rows x$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.1f", b / a }'))"
+fi
 if command -v jupyter >/dev/null 2>&1; then
   count=$(ls notebooks/*.ipynb | wc -l)
   echo "== publish of all $count notebooks against jupyter nbconvert --execute --to html of $count minimal pandas + plotly notebooks"
@@ -62,3 +89,4 @@ PY
 else
   echo "(jupyter not installed: apt-get install jupyter-nbconvert python3-plotly python3-ipykernel to time publish against nbconvert)"
 fi
+exit "$status"
