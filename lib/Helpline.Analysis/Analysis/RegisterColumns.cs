@@ -4,6 +4,7 @@ namespace Helpline.Analysis;
 /// A register stored column by column: 23 bytes a contact, callers as numbers, no identifier kept, so that a register
 /// of millions of rows costs tens of megabytes, not hundreds, and counting runs over plain arrays.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The caller index is freed by Seal(), which every builder of a register calls once its rows are in; its finalizer frees it otherwise.")]
 internal sealed class RegisterColumns
 {
     public RegisterColumns(int capacity)
@@ -67,7 +68,11 @@ internal sealed class RegisterColumns
     public static string Pseudonym(int caller) => $"caller {caller + 1}";
 
     /// <summary>The pool's lookup is only needed while rows are added.</summary>
-    public void Seal() => _callerIndex = new HashIndex(0);
+    public void Seal()
+    {
+        _callerIndex.Dispose();
+        _callerIndex = new HashIndex(0);
+    }
 
     public void Add(in Contact c, int caller)
     {

@@ -51,7 +51,7 @@ public static class RegisterCsv
         var kept = new RegisterColumns(expected);
         // One table finds both repeated rows and reused ids: a row is filed under the fingerprint of its contact id,
         // or of its values when it has none; a row meeting an earlier one there is compared with it.
-        var identity = new HashIndex(expected);
+        using var identity = new HashIndex(expected);
         var pending = new PendingRows();
         var synonyms = new List<(string Column, string From, string To)>();
         var tally = new SynonymTally();
