@@ -60,12 +60,23 @@ if [ ${#large[@]} -ge 2 ]; then
   grew() { awk -v a="${median[$1/$a]}" -v b="${median[$1/$b]}" 'BEGIN { printf "x%.1f", b / a }'; }
   echo "growth $(short "$a")->$(short "$b"): ours $(grew ours), pandas $(grew pandas), duckdb $(grew duckdb) (rows x$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.1f", b / a }'))"
 fi
-if command -v jupyter >/dev/null 2>&1; then
-  count=$(ls notebooks/*.ipynb | wc -l)
-  echo "== publish of all $count notebooks against jupyter nbconvert --execute --to html of $count minimal pandas + plotly notebooks"
-  # Seconds of wall time of one run of a command, its output dropped.
-  seconds() { /usr/bin/time -f '%e' -o /tmp/helpline-time.txt "$@" >/dev/null 2>&1 || true; cat /tmp/helpline-time.txt; }
-  median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# Seconds of wall time of one run of a command, its output dropped.
+seconds() { /usr/bin/time -f '%e' -o /tmp/helpline-time.txt "$@" >/dev/null 2>&1 || true; cat /tmp/helpline-time.txt; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+count=$(ls notebooks/*.ipynb | wc -l)
+echo "== publish of all $count notebooks (each run a fresh process; the first after the build is the cold one)"
+# --force runs every notebook even though nothing changed; without it, publish finds the site up to date.
+site=artifacts/bench/site
+ours_cold=$(seconds dotnet "$host" publish --force --output "$site")
+forced=(); for run in 1 2 3; do forced+=("$(seconds dotnet "$host" publish --force --output "$site")"); done
+bare=(); for run in 1 2 3; do bare+=("$(seconds dotnet "$host" publish --force --no-documents --output "$site")"); done
+dotnet "$host" publish --output "$site" >/dev/null 2>&1
+unchanged=(); for run in 1 2 3; do unchanged+=("$(seconds dotnet "$host" publish --output "$site")"); done
+echo "ours publish, every notebook run (--force)          cold ${ours_cold} s  warm ${forced[*]} s  median $(median "${forced[@]}") s"
+echo "ours publish, every notebook run, no documents      warm ${bare[*]} s  median $(median "${bare[@]}") s"
+echo "ours publish, nothing changed (site up to date)     warm ${unchanged[*]} s  median $(median "${unchanged[@]}") s"
+if jupyter nbconvert --version >/dev/null 2>&1 && "$py" -c 'import plotly, ipykernel' 2>/dev/null; then
+  echo "== against jupyter nbconvert --execute --to html of $count minimal pandas + plotly notebooks"
   mkdir -p artifacts/bench/nbconvert
   for i in $(seq 1 "$count"); do
     "$py" - "$i" <<'PY'
@@ -77,16 +88,12 @@ json.dump({"cells": cells, "metadata": {"kernelspec": {"name": "python3", "displ
            "nbformat": 4, "nbformat_minor": 5}, open(f"artifacts/bench/nbconvert/n{i}.ipynb", "w"))
 PY
   done
-  # Each run is a fresh process; the first after the build is the cold one, the next three are warm.
-  ours_cold=$(seconds dotnet "$host" publish --output artifacts/bench/site)
-  ours_warm=(); for run in 1 2 3; do ours_warm+=("$(seconds dotnet "$host" publish --output artifacts/bench/site)"); done
   theirs_cold=$(seconds jupyter nbconvert --execute --to html artifacts/bench/nbconvert/*.ipynb)
   theirs_warm=(); for run in 1 2 3; do theirs_warm+=("$(seconds jupyter nbconvert --execute --to html artifacts/bench/nbconvert/*.ipynb)"); done
-  echo "ours   publish        cold ${ours_cold} s  warm ${ours_warm[*]} s  median $(median "${ours_warm[@]}") s"
   echo "jupyter nbconvert     cold ${theirs_cold} s  warm ${theirs_warm[*]} s  median $(median "${theirs_warm[@]}") s"
-  awk -v a="$(median "${ours_warm[@]}")" -v b="$(median "${theirs_warm[@]}")" -v c="$ours_cold" -v d="$theirs_cold" \
-    'BEGIN { printf "ratio ours/nbconvert: warm %.2f, cold %.2f\n", a / b, c / d }'
+  awk -v a="$(median "${bare[@]}")" -v b="$(median "${theirs_warm[@]}")" -v c="$ours_cold" -v d="$theirs_cold" \
+    'BEGIN { printf "ratio ours (no documents)/nbconvert: warm %.2f, cold %.2f\n", a / b, c / d }'
 else
-  echo "(jupyter not installed: apt-get install jupyter-nbconvert python3-plotly python3-ipykernel to time publish against nbconvert)"
+  echo "(jupyter nbconvert with plotly and ipykernel not installed: apt-get install jupyter-nbconvert python3-plotly python3-ipykernel to time publish against it)"
 fi
 exit "$status"
