@@ -17,7 +17,8 @@ public class LedgerReplayTests(PublishedSite shipped)
 }
 
 /// <summary>The ledger of a site built from the 37-contact register, where nearly every cell is small.</summary>
-public class SmallRegisterLedgerReplayTests(SmallRegisterSite site) : IClassFixture<SmallRegisterSite>
+[Collection(nameof(SmallRegister))]
+public class SmallRegisterLedgerReplayTests(SmallRegisterSite site)
 {
     [Fact]
     public void No_withheld_statistic_of_the_37_contact_site_is_narrowed_by_linear_programs_over_its_whole_ledger()

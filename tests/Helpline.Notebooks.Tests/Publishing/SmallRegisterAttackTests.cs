@@ -23,7 +23,8 @@ public sealed class SmallRegisterSite
 }
 
 /// <summary>The attacks of <see cref="SiteAttackTests"/> on a site built from a tiny register, plus what other pages say.</summary>
-public class SmallRegisterAttackTests(SmallRegisterSite site) : IClassFixture<SmallRegisterSite>
+[Collection(nameof(SmallRegister))]
+public class SmallRegisterAttackTests(SmallRegisterSite site)
 {
     private const int Threshold = 5;
 
