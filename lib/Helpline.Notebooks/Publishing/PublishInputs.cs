@@ -46,21 +46,26 @@ internal sealed class PublishInputs
     {
         if (!File.Exists(RecordPath) || !Directory.Exists(_site))
             return null;
-        JsonObject record;
+        int? version;
+        string? recordedInputs, recordedSite;
+        List<string> loaded;
         try
         {
-            record = JsonNode.Parse(File.ReadAllText(RecordPath))?.AsObject() ?? throw new JsonException("empty");
+            var record = JsonNode.Parse(File.ReadAllText(RecordPath))?.AsObject() ?? throw new JsonException("empty");
+            version = record["version"]?.GetValue<int>();
+            recordedInputs = record["inputs"]?.GetValue<string>();
+            recordedSite = record["site"]?.GetValue<string>();
+            loaded = record["loaded"]?.AsArray().Select(n => n?.GetValue<string>() ?? throw new JsonException("a loaded file without a path")).ToList() ?? [];
         }
-        catch (Exception e) when (e is JsonException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or IOException or InvalidOperationException or FormatException)
         {
             return null; // a damaged record is no record: publish again
         }
-        var loaded = record["loaded"]?.AsArray().Select(n => n!.GetValue<string>()).ToList() ?? [];
         var (inputs, inputFiles) = Inputs(loaded);
-        if (record["version"]?.GetValue<int>() != Version || record["inputs"]?.GetValue<string>() != inputs)
+        if (version != Version || recordedInputs != inputs)
             return null;
         var (site, siteFiles) = SiteHash(_site);
-        return record["site"]?.GetValue<string>() == site ? inputFiles + siteFiles : null;
+        return recordedSite == site ? inputFiles + siteFiles : null;
     }
 
     /// <summary>Records the inputs of a whole publish that succeeded, with the data files its notebooks loaded.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Helpline.Analysis;
 
 namespace Helpline.Notebooks.Tests.Publishing;
@@ -26,6 +27,13 @@ public class PublishInputsTests
         Assert.Equal(before, Notebooks.Snapshot(site));
         Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(site, "index.html")));
         Assert.Contains(Written, Publish(notebook, site, "--force"));
+
+        // A damaged record (a hand edit, a disk that filled up) is no record: the next publish runs, and records again.
+        var record = Directory.GetFiles(Path.Combine(DataPaths.Default.Root, "artifacts", "publish"), "*.json")
+            .Single(f => File.ReadAllText(f).Contains(JsonEncodedText.Encode(site).ToString(), StringComparison.Ordinal));
+        File.WriteAllText(record, """{"version": "one", "loaded": [1]}""");
+        Assert.Contains(Written, Publish(notebook, site));
+        Assert.Contains(UpToDate, Publish(notebook, site));
     }
 
     [Fact]
