@@ -6,6 +6,7 @@ namespace Helpline.Analysis;
 /// <summary>
 /// Counts values mapped from synonyms while a register loads. An export in Dutch maps five cells a row; each distinct
 /// text becomes a string once, and counting compares strings by reference, so a million rows cost no allocation.
+/// Interning and counting use separate tables: one thread may intern (parse) while another counts (settles).
 /// </summary>
 internal sealed class SynonymTally
 {

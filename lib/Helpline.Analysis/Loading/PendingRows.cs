@@ -3,21 +3,20 @@ using nietras.SeparatedValues;
 namespace Helpline.Analysis;
 
 /// <summary>
-/// Rows parsed but not yet checked against the rows kept before them. The loader parses a few hundred rows ahead and
-/// asks the memory for the hash-table slots they will need as soon as it knows them, so that checking a row costs no
-/// wait on memory: on a register of a million rows this halves the load.
+/// Rows parsed but not yet checked against the rows kept before them, with their text (quoted by a refusal) and where
+/// their contact id and caller key stand in it (fingerprinted when the rows are checked).
 /// </summary>
-internal sealed class PendingRows
+internal sealed class PendingRows(int capacity = PendingRows.DefaultCapacity)
 {
-    public const int Capacity = 256;
+    public const int DefaultCapacity = 256;
 
-    private readonly Row[] _rows = new Row[Capacity];
-    private char[] _text = new char[Capacity * 128];
+    private readonly Row[] _rows = new Row[capacity];
+    private char[] _text = new char[capacity * 128];
     private int _textLength;
 
     public int Count { get; private set; }
 
-    public bool IsFull => Count == Capacity;
+    public bool IsFull => Count == _rows.Length;
 
     public List<(int Row, string Column, string From, string To)> Synonyms { get; } = [];
 
@@ -82,5 +81,6 @@ internal sealed class PendingRows
 
         public Fingerprint Caller;
         public bool HasCaller;
+        public int CallerStart, CallerLength;
     }
 }
