@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -6,23 +7,21 @@ namespace Helpline.Analysis;
 /// <summary>
 /// Counts values mapped from synonyms while a register loads. An export in Dutch maps five cells a row; each distinct
 /// text becomes a string once, and counting compares strings by reference, so a million rows cost no allocation.
-/// Interning and counting use separate tables: one thread may intern (parse) while another counts (settles).
+/// Two threads may intern at once (both parse rows); one counts (it settles them), in a table of its own.
 /// </summary>
 internal sealed class SynonymTally
 {
-    private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Column, string From, string To), int> _counts = new(SameStrings.Instance);
 
-    /// <summary>The one string for this text.</summary>
+    /// <summary>The one string for this text, whichever thread asks first.</summary>
     public string Intern(ReadOnlySpan<char> text)
     {
         var lookup = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(text, out var known))
-        {
-            known = text.ToString();
-            _texts.Add(known, known);
-        }
-        return known;
+        if (lookup.TryGetValue(text, out var known))
+            return known;
+        var made = text.ToString();
+        return _texts.GetOrAdd(made, made);
     }
 
     /// <param name="column">A column name, <paramref name="from"/> from <see cref="Intern"/>, <paramref name="to"/> a

@@ -42,14 +42,15 @@ public static class RegisterCsv
         Read(stream, name, openingHours, clock, twoThreads: null);
 
     /// <summary>
-    /// From this size on, a file is read on two threads: one parses rows while the other checks them against the rows
-    /// kept. Starting the second thread and handing batches across costs a fraction of a millisecond, worth it only
-    /// once the load takes tens of milliseconds (about 50,000 rows); below, one thread does it all. Both give the same.
+    /// From this size on, a file is read on two threads: one reads rows while the other checks them against the rows
+    /// kept, and either parses them. Starting a thread and handing batches across costs a fraction of a millisecond,
+    /// worth it once a load takes tens of milliseconds (4 MB is about 50,000 rows); smaller files, and text held in
+    /// memory as tests and notebooks give it, are read on one thread. Both ways give the same.
     /// </summary>
     private const long TwoThreadsFrom = 4 << 20;
 
     /// <summary>Batches going round between the two threads, and the rows in each: enough that neither waits on the
-    /// other's every hiccup, and that handing over happens a few thousand times for a million rows, not 40,000.</summary>
+    /// other's every hiccup, few enough that handing over happens a thousand times for a million rows.</summary>
     private const int Batches = 4, RowsPerBatch = 1024;
 
     /// <param name="twoThreads">Whether to settle rows on a second thread; null decides by the size of the stream.</param>
@@ -67,25 +68,42 @@ public static class RegisterCsv
         // One table finds both repeated rows and reused ids: a row is filed under the fingerprint of its contact id,
         // or of its values when it has none; a row meeting an earlier one there is compared with it.
         using var identity = new HashIndex(expected);
-        // The reading thread writes RowsRead, BlankLines and interns synonyms' text; the settling thread writes the
-        // rest of the log and counts synonyms: no field has two writers (SynonymTally keeps the two apart).
+        // The reading thread writes RowsRead and BlankLines; the settling thread the rest of the log, and the counts of
+        // synonyms. Either parses rows (interning synonyms' text, which SynonymTally allows from two threads).
         var tally = new SynonymTally();
-        void SettleBatch(PendingRows batch) => Settle(batch, kept, identity, log, tally, openingHours);
+        int idColumn = -1, callerColumn = -1;
+
+        void SettleRows(PendingRows batch, bool prepare) =>
+            Settle(batch, prepare, idColumn, callerColumn, kept, identity, log, tally, openingHours);
+
+        // On the settling thread; a batch's rows all came after the header.
+        void SettleBatch(PendingRows batch)
+        {
+            if (!batch.Parsed)
+                ParseUnparsed(batch, header!, tally, window);
+            SettleRows(batch, prepare: true);
+        }
+
         // Declared after the index: disposed (the settler stopped) before it.
         using var settler = twoThreads ?? (stream.CanSeek && stream.Length >= TwoThreadsFrom && Environment.ProcessorCount > 1)
             ? new SettlingThread(SettleBatch, Batches, RowsPerBatch)
             : null;
         var pending = settler?.Empty() ?? new PendingRows();
-        var synonyms = new List<(string Column, string From, string To)>();
-        int idColumn = -1, callerColumn = -1;
+        var scratch = new List<(int, string, string, string)>();
 
-        // A full batch is checked here, or handed to the settler for an empty one.
+        // On one thread, rows are parsed as they are read, asking for their hash-table slots a batch before they are
+        // looked up, and a full batch is settled here. On two, it is handed to the settler for an empty one, and parsed
+        // by whichever thread has time: this one when batches wait for the settler, else the settler.
         void Full()
         {
             if (settler is null)
-                SettleBatch(pending);
-            else
-                pending = settler.HandOver(pending);
+            {
+                SettleRows(pending, prepare: false);
+                return;
+            }
+            if (settler.Waiting > 0)
+                ParseUnparsed(pending, header!, tally, window);
+            pending = settler.HandOver(pending);
         }
 
         void Take(SepReader.Row row, int line, int depth)
@@ -104,8 +122,12 @@ public static class RegisterCsv
             }
 
             log.RowsRead++;
-            synonyms.Clear();
-            string? error = ParseRow(row, header, synonyms, tally, window, out var contact);
+            bool parse = settler is null;
+            int synonyms = pending.Synonyms.Count;
+            string? error = null;
+            Contact contact = default;
+            if (parse)
+                error = ParseRow(new SepCells(row), header, pending.Synonyms, pending.Count, tally, window, out contact);
             // A quote that opens and runs over line ends took the lines after it into this row. Unless the row it makes
             // is whole (a note over two lines), its first line is refused with where the quote ran, and the lines it took
             // are read again on their own: no row disappears into another.
@@ -113,8 +135,14 @@ public static class RegisterCsv
             {
                 int taken = LinesIn(row.Span);
                 bool closed = Quotes(row.Span) % 2 == 0;
+                if (closed && !parse)
+                {
+                    error = ParseRow(new SepCells(row), header, scratch, 0, tally, window, out _);
+                    scratch.Clear();
+                }
                 if (!closed || error is not null)
                 {
+                    pending.Synonyms.RemoveRange(synonyms, pending.Synonyms.Count - synonyms);
                     var reason = closed
                         ? $"a quote opened on line {line} closes only on line {line + taken - 1} ({taken} lines taken into one row; the {taken - 1} after line {line} are read on their own)"
                         : $"a quote opened on line {line} is never closed: it took the {taken} lines to the end of the file into one row (the {taken - 1} after line {line} are read on their own)";
@@ -129,17 +157,23 @@ public static class RegisterCsv
                 }
             }
 
-            ref var next = ref pending.Add(row, line);
-            next.Error = error;
-            next.Contact = contact;
-            if (error is null)
+            if (!parse)
             {
-                foreach (var (column, from, to) in synonyms)
-                    pending.Synonyms.Add((pending.Count - 1, column, from, to));
-                if (idColumn >= 0)
+                pending.AddUnparsed(row, line);
+            }
+            else if (error is not null)
+            {
+                pending.Synonyms.RemoveRange(synonyms, pending.Synonyms.Count - synonyms);
+                pending.Add(row, line).Error = error;
+            }
+            else
+            {
+                ref var next = ref pending.Add(row, line);
+                next.Contact = contact;
+                Prepare(ref next, new SepCells(row), idColumn, callerColumn, openingHours);
+                if (next.HasId)
                     (next.IdStart, next.IdLength) = pending.Locate(row, row[idColumn].Span);
-                if (callerColumn >= 0)
-                    (next.CallerStart, next.CallerLength) = pending.Locate(row, row[callerColumn].Span);
+                Prefetch(next, kept, identity);
             }
             if (pending.IsFull)
                 Full();
@@ -170,7 +204,7 @@ public static class RegisterCsv
             throw;
         }
         if (settler is null)
-            SettleBatch(pending);
+            SettleRows(pending, prepare: false);
         else
             settler.Finish(pending);
         tally.CopyTo(log);
@@ -202,21 +236,83 @@ public static class RegisterCsv
 
     private static int Quotes(ReadOnlySpan<char> text) => text.Count('"');
 
-    /// <summary>How many rows ahead of the one it checks <see cref="Settle"/> fingerprints rows and asks the memory for
-    /// their hash-table slots: far enough that a slot has arrived when its row is checked.</summary>
-    private const int KeyAhead = 16;
-
-    /// <summary>Checks parsed rows, in file order, against the rows kept before them; keeps those that pass.</summary>
-    private static void Settle(PendingRows pending, RegisterColumns kept, HashIndex identity, CleaningLog log, SynonymTally tally, OpeningHours openingHours)
+    /// <summary>Parses the rows of a batch added unparsed, but those refused as they were read.</summary>
+    private static void ParseUnparsed(PendingRows batch, HeaderMap header, SynonymTally tally, Plausible window)
     {
-        int keyed = 0;
-        for (; keyed < Math.Min(KeyAhead, pending.Count); keyed++)
-            Key(pending, keyed, kept, identity);
+        for (int r = 0; r < batch.Count; r++)
+        {
+            ref var row = ref batch[r];
+            if (row.Error is not null)
+                continue;
+            int synonyms = batch.Synonyms.Count;
+            var cells = batch.Cells(row);
+            row.Error = ParseRow(cells, header, batch.Synonyms, r, tally, window, out var contact);
+            if (row.Error is not null)
+            {
+                batch.Synonyms.RemoveRange(synonyms, batch.Synonyms.Count - synonyms);
+                continue;
+            }
+            row.Contact = contact;
+        }
+        batch.Parsed = true;
+    }
+
+    /// <summary><see cref="Prepare"/> for a row of a batch added unparsed, once parsed, and <see cref="Prefetch"/>.</summary>
+    private static void PrepareAhead(PendingRows batch, int r, int idColumn, int callerColumn, RegisterColumns kept, HashIndex identity,
+        OpeningHours openingHours)
+    {
+        ref var row = ref batch[r];
+        if (row.Error is not null)
+            return;
+        Prepare(ref row, batch.Cells(row), idColumn, callerColumn, openingHours);
+        if (row.HasId)
+            (row.IdStart, row.IdLength) = batch.CellAt(row, idColumn);
+        Prefetch(row, kept, identity);
+    }
+
+    /// <summary>What settling a parsed row needs to know of it alone: the fingerprints of its contact id (or of its
+    /// values, without one) and of its caller key, and whether it was answered outside opening hours.</summary>
+    private static void Prepare<TRow>(ref PendingRows.Row row, TRow cells, int idColumn, int callerColumn, OpeningHours openingHours)
+        where TRow : IRowCells, allows ref struct
+    {
+        var callerCell = callerColumn >= 0 ? Cell.Text(cells[callerColumn]) : [];
+        row.HasCaller = !callerCell.IsEmpty;
+        row.Caller = row.HasCaller ? Fingerprint.Of(callerCell) : default;
+        var id = idColumn >= 0 ? Cell.Text(cells[idColumn]) : [];
+        row.HasId = !id.IsEmpty;
+        row.Key = row.HasId ? Fingerprint.Of(id, IdSeed) : ValuesFingerprint(row.Contact, row.Caller, row.HasCaller);
+        row.OutOfHours = row.Contact.Outcome == Outcome.Answered && !openingHours.IsOpen(row.Contact.Channel, row.Contact.ReceivedAt);
+    }
+
+    /// <summary>Asks the memory for the hash-table slots a parsed row will be looked up in, without waiting for them.</summary>
+    private static void Prefetch(in PendingRows.Row row, RegisterColumns kept, HashIndex identity)
+    {
+        if (row.Error is not null)
+            return;
+        identity.Prefetch(row.Key);
+        if (row.HasCaller)
+            kept.PrefetchCaller(row.Caller);
+    }
+
+    /// <summary>How many rows ahead of the one it checks <see cref="Settle"/> prepares rows: far enough that their
+    /// hash-table slots have arrived when their row is checked.</summary>
+    private const int PrepareAheadRows = 16;
+
+    /// <summary>
+    /// Checks parsed rows, in file order, against the rows kept before them; keeps those that pass. With
+    /// <paramref name="prepare"/> (rows parsed from their cells, on two threads), rows are prepared here a few ahead of
+    /// the one checked: hashing them fills the time spent waiting on memory, and their slots come to this core.
+    /// </summary>
+    private static void Settle(PendingRows pending, bool prepare, int idColumn, int callerColumn, RegisterColumns kept, HashIndex identity,
+        CleaningLog log, SynonymTally tally, OpeningHours openingHours)
+    {
+        for (int r = 0; prepare && r < Math.Min(PrepareAheadRows, pending.Count); r++)
+            PrepareAhead(pending, r, idColumn, callerColumn, kept, identity, openingHours);
         int synonym = 0;
         for (int r = 0; r < pending.Count; r++)
         {
-            if (keyed < pending.Count)
-                Key(pending, keyed++, kept, identity);
+            if (prepare && r + PrepareAheadRows < pending.Count)
+                PrepareAhead(pending, r + PrepareAheadRows, idColumn, callerColumn, kept, identity, openingHours);
             ref var row = ref pending[r];
             if (row.Error is not null)
             {
@@ -252,28 +348,11 @@ public static class RegisterCsv
             }
             if (refused)
                 continue;
-            if (contact.Outcome == Outcome.Answered && !openingHours.IsOpen(contact.Channel, contact.ReceivedAt))
+            if (row.OutOfHours)
                 log.OutsideOpeningHours.Add(new OutOfHoursContact(row.Line, contact.Channel, contact.ReceivedAt));
             kept.Add(contact with { SourceLine = row.Line }, caller);
         }
         pending.Clear();
-    }
-
-    /// <summary>Fingerprints a parsed row's contact id (or values) and caller key, and asks for their hash-table slots.</summary>
-    private static void Key(PendingRows pending, int r, RegisterColumns kept, HashIndex identity)
-    {
-        ref var row = ref pending[r];
-        if (row.Error is not null)
-            return;
-        var callerCell = Cell.Text(pending.Text(row.CallerStart, row.CallerLength));
-        row.HasCaller = !callerCell.IsEmpty;
-        row.Caller = row.HasCaller ? Fingerprint.Of(callerCell) : default;
-        var id = Cell.Text(pending.Text(row.IdStart, row.IdLength));
-        row.HasId = !id.IsEmpty;
-        row.Key = row.HasId ? Fingerprint.Of(id, IdSeed) : ValuesFingerprint(row.Contact, row.Caller, row.HasCaller);
-        identity.Prefetch(row.Key);
-        if (row.HasCaller)
-            kept.PrefetchCaller(row.Caller);
     }
 
     // Ids and rows are fingerprinted with different seeds: a row without an id never meets one with.
@@ -306,17 +385,22 @@ public static class RegisterCsv
         return true;
     }
 
-    internal static bool IsTotalsRow(SepReader.Row row)
+    internal static bool IsTotalsRow(SepReader.Row row) => IsTotalsRow(new SepCells(row));
+
+    private static bool IsTotalsRow<TRow>(TRow row) where TRow : IRowCells, allows ref struct
     {
-        for (int i = 0; i < row.ColCount; i++)
+        for (int i = 0; i < row.Count; i++)
         {
-            var text = Cell.Text(row[i].Span);
-            if (text.IsEmpty)
-                continue;
-            return text.StartsWith("totaal", StringComparison.OrdinalIgnoreCase) || text.StartsWith("total", StringComparison.OrdinalIgnoreCase);
+            var text = Cell.Text(row[i]);
+            if (!text.IsEmpty)
+                return IsTotals(text);
         }
         return false;
     }
+
+    /// <summary>Whether the first non-blank cell of a row makes it a totals row.</summary>
+    private static bool IsTotals(ReadOnlySpan<char> text) =>
+        text.StartsWith("totaal", StringComparison.OrdinalIgnoreCase) || text.StartsWith("total", StringComparison.OrdinalIgnoreCase);
 
     private static HeaderMap ReadHeader(SepReader.Row row, string name)
     {
@@ -344,20 +428,23 @@ public static class RegisterCsv
 
     private static string Quote(IEnumerable<string> names) => string.Join(", ", names.Where(n => n.Length > 0).Select(n => $"'{Printable.Of(n, 40)}'").Take(12));
 
-    private static string? ParseRow(SepReader.Row row, HeaderMap header, List<(string, string, string)> synonyms, SynonymTally tally, Plausible window, out Contact contact)
+    /// <summary>Parses a row; the synonyms it was written with are added to <paramref name="synonyms"/> as row
+    /// <paramref name="index"/> (also when it is refused: the caller drops them).</summary>
+    private static string? ParseRow<TRow>(TRow row, HeaderMap header, List<(int, string, string, string)> synonyms, int index, SynonymTally tally, Plausible window, out Contact contact)
+        where TRow : IRowCells, allows ref struct
     {
         contact = default;
         if (IsTotalsRow(row))
             return "totals row (Totaal), not a contact";
-        if (row.ColCount < header.Names.Count)
-            return $"has {row.ColCount} fields where the header has {header.Names.Count}";
-        for (int i = header.Names.Count; i < row.ColCount; i++)
+        if (row.Count < header.Names.Count)
+            return $"has {row.Count} fields where the header has {header.Names.Count}";
+        for (int i = header.Names.Count; i < row.Count; i++)
         {
-            if (!Cell.Text(row[i].Span).IsEmpty)
-                return $"has {row.ColCount} fields where the header has {header.Names.Count} (an unquoted separator inside a value?)";
+            if (!Cell.Text(row[i]).IsEmpty)
+                return $"has {row.Count} fields where the header has {header.Names.Count} (an unquoted separator inside a value?)";
         }
 
-        ReadOnlySpan<char> Get(SepReader.Row r, int field) => header.Has(field) ? Cell.Text(r[header[field]].Span) : [];
+        ReadOnlySpan<char> Get(TRow r, int field) => header.Has(field) ? Cell.Text(r[header[field]]) : [];
 
         DateTime receivedAt;
         if (header.Has(ReceivedAt))
@@ -382,12 +469,12 @@ public static class RegisterCsv
             return "received_at: " + outside;
 
         string? error = null;
-        var channel = Category(Categories.Channels, Get(row, ChannelField), synonyms, tally, ref error);
-        var outcome = Category(Categories.Outcomes, Get(row, OutcomeField), synonyms, tally, ref error);
-        var requester = Category(Categories.Requesters, Get(row, RequesterField), synonyms, tally, ref error);
-        var gender = Category(Categories.Genders, Get(row, GenderField), synonyms, tally, ref error);
-        var ageBand = Category(Categories.AgeBands, Get(row, AgeBandField), synonyms, tally, ref error);
-        var referral = Category(Categories.Referrals, Get(row, ReferralField), synonyms, tally, ref error);
+        var channel = Category(Categories.Channels, Get(row, ChannelField), synonyms, index, tally, ref error);
+        var outcome = Category(Categories.Outcomes, Get(row, OutcomeField), synonyms, index, tally, ref error);
+        var requester = Category(Categories.Requesters, Get(row, RequesterField), synonyms, index, tally, ref error);
+        var gender = Category(Categories.Genders, Get(row, GenderField), synonyms, index, tally, ref error);
+        var ageBand = Category(Categories.AgeBands, Get(row, AgeBandField), synonyms, index, tally, ref error);
+        var referral = Category(Categories.Referrals, Get(row, ReferralField), synonyms, index, tally, ref error);
         if (error is not null)
             return error;
 
@@ -404,18 +491,18 @@ public static class RegisterCsv
                 return $"{known} recorded for a {outcome.Code()} contact: requester, gender, age and referral are only known for answered contacts";
         }
 
-        // The contact id and caller key are fingerprinted by the caller of this method, straight from their cells.
+        // The contact id and caller key are fingerprinted by Prepare, straight from their cells.
         contact = new Contact(receivedAt, channel, outcome, requester, gender, ageBand, referral);
         return null;
     }
 
     private static T Category<T>(CategoryTable<T> table, ReadOnlySpan<char> cell,
-        List<(string, string, string)> synonyms, SynonymTally tally, ref string? error) where T : struct, Enum
+        List<(int, string, string, string)> synonyms, int index, SynonymTally tally, ref string? error) where T : struct, Enum
     {
         if (table.TryParse(cell, out var value, out bool synonym))
         {
             if (synonym)
-                synonyms.Add((table.Column, tally.Intern(cell.Trim()), table.Code(value)));
+                synonyms.Add((index, table.Column, tally.Intern(cell.Trim()), table.Code(value)));
             return value;
         }
         error ??= cell.IsEmpty

@@ -3,10 +3,10 @@ using System.Runtime.ExceptionServices;
 namespace Helpline.Analysis;
 
 /// <summary>
-/// A second thread that settles batches of parsed rows, in the order they are handed over, while the reading thread
-/// parses the next ones. A few batches go round between the two: the reader blocks when all are full, the settler
-/// when all are empty. An exception in the settler is thrown to the reader at its next hand-over or at
-/// <see cref="Finish"/>; disposing stops the settler without waiting for the batches it has not begun.
+/// A second thread that settles batches of rows, in the order they are handed over, while the reading thread fills the
+/// next ones. A few batches go round between the two: the reader waits when all are with the settler, the settler when
+/// none is. An exception in the settler is thrown to the reader once, at its next hand-over or at <see cref="Finish"/>;
+/// disposing stops the settler without waiting for the batches it has not begun.
 /// </summary>
 internal sealed class SettlingThread : IDisposable
 {
@@ -14,7 +14,8 @@ internal sealed class SettlingThread : IDisposable
     private readonly Thread _thread;
     private readonly object _gate = new();
     private readonly Queue<PendingRows> _full = new(), _empty = new();
-    private bool _closed, _abandoned;
+    private bool _closed, _abandoned, _faultThrown;
+    private volatile int _waiting;
     private ExceptionDispatchInfo? _fault;
 
     public SettlingThread(Action<PendingRows> settle, int batches, int rowsPerBatch)
@@ -26,6 +27,9 @@ internal sealed class SettlingThread : IDisposable
         _thread.Start();
     }
 
+    /// <summary>How many batches wait for the settler, besides the one it settles: a moment's reading, no lock taken.</summary>
+    public int Waiting => _waiting;
+
     /// <summary>An empty batch to parse rows into; waits for one when all are with the settler.</summary>
     public PendingRows Empty()
     {
@@ -33,7 +37,7 @@ internal sealed class SettlingThread : IDisposable
         {
             while (_empty.Count == 0 && _fault is null)
                 Monitor.Wait(_gate);
-            _fault?.Throw();
+            ThrowFault();
             return _empty.Dequeue();
         }
     }
@@ -43,8 +47,9 @@ internal sealed class SettlingThread : IDisposable
     {
         lock (_gate)
         {
-            _fault?.Throw();
+            ThrowFault();
             _full.Enqueue(batch);
+            _waiting = _full.Count;
             Monitor.PulseAll(_gate);
         }
         return Empty();
@@ -52,7 +57,8 @@ internal sealed class SettlingThread : IDisposable
 
     /// <summary>
     /// Gives the last batch (if any), waits until every batch handed over is settled, and throws the settler's
-    /// exception if it had one: that came from a row earlier in the file than anything the reader met after it.
+    /// exception if it had one not thrown yet: that came from a row earlier in the file than anything the reader met
+    /// after it.
     /// </summary>
     public void Finish(PendingRows? last)
     {
@@ -64,7 +70,11 @@ internal sealed class SettlingThread : IDisposable
             Monitor.PulseAll(_gate);
         }
         _thread.Join();
-        _fault?.Throw();
+        lock (_gate)
+        {
+            if (!_faultThrown)
+                ThrowFault();
+        }
     }
 
     public void Dispose()
@@ -75,6 +85,15 @@ internal sealed class SettlingThread : IDisposable
             Monitor.PulseAll(_gate);
         }
         _thread.Join();
+    }
+
+    /// <summary>Throws the settler's exception, if any, as the settler met it. Under the lock.</summary>
+    private void ThrowFault()
+    {
+        if (_fault is null)
+            return;
+        _faultThrown = true;
+        _fault.Throw();
     }
 
     private void Run()
@@ -89,6 +108,7 @@ internal sealed class SettlingThread : IDisposable
                 if (_abandoned || _full.Count == 0)
                     return;
                 batch = _full.Dequeue();
+                _waiting = _full.Count;
             }
             try
             {

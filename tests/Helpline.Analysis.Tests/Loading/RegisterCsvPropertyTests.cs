@@ -45,30 +45,72 @@ public class RegisterCsvPropertyTests(ITestOutputHelper output)
         Assert.Equal(3000, cases);
     }
 
+    /// <summary>Inserts a symbol, removes a run, repeats the start of the text, or overwrites a symbol.</summary>
+    private static Gen<(int Kind, int At, int Symbol, int Length)[]> Mutations(int length) =>
+        Gen.Select(Gen.Int[0, 3], Gen.Int[0, length - 1], Gen.Int[0, Alphabet.Length - 1], Gen.Int[1, 40]).Array[1, 8];
+
+    private static string Mutate(string valid, (int Kind, int At, int Symbol, int Length)[] mutations)
+    {
+        var text = new StringBuilder(valid);
+        foreach (var (kind, at, symbol, length) in mutations)
+        {
+            int position = Math.Min(at, text.Length);
+            switch (kind)
+            {
+                case 0: text.Insert(position, Alphabet[symbol]); break;
+                case 1: text.Remove(position, Math.Min(length, text.Length - position)); break;
+                case 2: text.Insert(position, text.ToString(0, Math.Min(length, text.Length))); break;
+                default: if (position < text.Length) text[position] = Alphabet[symbol]; break;
+            }
+        }
+        return text.ToString();
+    }
+
     [Fact]
     public void Arbitrary_mutations_of_a_valid_export_give_a_report_that_adds_up_or_one_clear_error()
     {
         int n = 0;
-        var mutation = Gen.Select(Gen.Int[0, 3], Gen.Int[0, Valid.Length - 1], Gen.Int[0, Alphabet.Length - 1], Gen.Int[1, 40]);
-        int cases = Deterministic.Sample(mutation.Array[1, 8], mutations =>
+        int cases = Deterministic.Sample(Mutations(Valid.Length), mutations =>
         {
             n++;
-            var text = new StringBuilder(Valid);
-            foreach (var (kind, at, symbol, length) in mutations)
-            {
-                int position = Math.Min(at, text.Length);
-                switch (kind)
-                {
-                    case 0: text.Insert(position, Alphabet[symbol]); break;
-                    case 1: text.Remove(position, Math.Min(length, text.Length - position)); break;
-                    case 2: text.Insert(position, text.ToString(0, Math.Min(length, text.Length))); break;
-                    default: if (position < text.Length) text[position] = Alphabet[symbol]; break;
-                }
-            }
-            var bytes = (n % 2 == 0 ? Encoding.UTF8 : Encoding.GetEncoding(1252)).GetBytes(text.ToString());
+            var bytes = (n % 2 == 0 ? Encoding.UTF8 : Encoding.GetEncoding(1252)).GetBytes(Mutate(Valid, mutations));
             return HoldsOrFailsClearly(bytes, out var problem) ? true : throw new Xunit.Sdk.XunitException(problem);
         }, seed: "0N0XIzNsQ0O2", cases: 3000, print: m => string.Join("; ", m));
         output.WriteLine($"{cases} mutated exports loaded");
         Assert.Equal(3000, cases);
+    }
+
+    [Fact]
+    public void Arbitrary_mutations_of_a_long_export_load_the_same_on_two_threads_as_on_one()
+    {
+        // Three batches of rows and more, so that batches go round between the threads.
+        var valid = MessyRegister.Text(3_500, seed: 17);
+        int n = 0;
+        int cases = Deterministic.Sample(Mutations(valid.Length), mutations =>
+        {
+            n++;
+            var bytes = (n % 2 == 0 ? Encoding.UTF8 : Encoding.GetEncoding(1252)).GetBytes(Mutate(valid, mutations));
+            RegisterLoad? Load(bool twoThreads, out string? error)
+            {
+                error = null;
+                try
+                {
+                    return RegisterCsv.Read(new MemoryStream(bytes), "fuzz.csv", Shipped.Hours, null, twoThreads);
+                }
+                catch (RegisterFormatException e)
+                {
+                    error = e.Message;
+                    return null;
+                }
+            }
+            var one = Load(twoThreads: false, out var oneError);
+            var two = Load(twoThreads: true, out var twoError);
+            Assert.Equal(oneError, twoError);
+            if (one is not null)
+                SameLoad.Check(one, two!);
+            return true;
+        }, seed: "0N0XIzNsQ0O3", cases: 300, print: m => string.Join("; ", m));
+        output.WriteLine($"{cases} mutated long exports loaded on one thread and on two");
+        Assert.Equal(300, cases);
     }
 }

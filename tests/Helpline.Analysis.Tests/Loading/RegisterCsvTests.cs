@@ -285,4 +285,87 @@ public class RegisterCsvTests
         Assert.Equal((6, 2, 3, 1), (r.RowsRead, r.RowsKept, r.Rejected.Count, r.Duplicates.Count));
         Assert.True(r.AccountingHolds);
     }
+
+    private static RegisterLoad Read(byte[] bytes, bool twoThreads) =>
+        RegisterCsv.Read(new MemoryStream(bytes), "test.csv", Shipped.Hours, null, twoThreads);
+
+    [Fact]
+    public void A_register_read_on_two_threads_gives_exactly_what_one_thread_gives()
+    {
+        // Batches enough that the reader waits for the settler and the settler for the reader, whichever parses them.
+        var bytes = Encoding.UTF8.GetBytes(MessyRegister.Text(20_000));
+        var one = Read(bytes, twoThreads: false);
+
+        var r = one.Report;
+        Assert.True(r.AccountingHolds);
+        Assert.All(new[] { r.Rejected.Count, r.Duplicates.Count, r.Synonyms.Sum(s => s.Count), r.OutsideOpeningHours.Count, r.BlankLines }, n => Assert.True(n > 100));
+        Assert.Contains(r.Rejected, x => x.Reason.StartsWith("contact_id '", StringComparison.Ordinal));
+        Assert.Contains(r.Rejected, x => x.Reason.Contains("closes only on line", StringComparison.Ordinal));
+        Assert.Contains(r.Rejected, x => x.Reason.Contains("is never closed", StringComparison.Ordinal));
+        Assert.Equal(r.Rejected.OrderBy(x => x.Line), r.Rejected);
+        for (int run = 0; run < 5; run++)
+            SameLoad.Check(one, Read(bytes, twoThreads: true));
+    }
+
+    [Fact]
+    public void A_file_of_more_than_4_MB_gives_what_one_thread_gives()
+    {
+        var bytes = Encoding.UTF8.GetBytes(MessyRegister.Text(90_000, seed: 16));
+        Assert.True(bytes.Length > 4 << 20, $"{bytes.Length} bytes");
+        SameLoad.Check(Read(bytes, twoThreads: false), RegisterCsv.Read(new MemoryStream(bytes), "test.csv", Shipped.Hours));
+    }
+
+    [Fact]
+    public void Two_threads_give_what_one_gives_for_a_Dutch_export_in_Windows_1252()
+    {
+        var text = MessyRegister.Text(6_000).Replace(',', ';').Replace("geen", "privétherapeut", StringComparison.Ordinal);
+        var bytes = Encoding.GetEncoding(1252).GetBytes(text);
+        var one = Read(bytes, twoThreads: false);
+        Assert.Equal((';', "Windows-1252"), (one.Report.Separator, one.Report.Encoding));
+        Assert.Contains(one.Report.Synonyms, s => s.From == "privétherapeut");
+        SameLoad.Check(one, Read(bytes, twoThreads: true));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(255)]
+    [InlineData(256)]
+    [InlineData(257)]
+    [InlineData(1024)]
+    [InlineData(1025)]
+    [InlineData(4097)]
+    public void Synonyms_are_counted_once_a_row_whichever_batch_it_falls_in(int rows)
+    {
+        var lines = Enumerable.Range(1, rows).Select(i => $"{i},2020-03-03T15:{i % 60:D2},telefoon,beantwoord,zelf,v,26-35,k{i},geen");
+        var bytes = Encoding.UTF8.GetBytes(string.Join("\n", [Header, .. lines]));
+        var one = Read(bytes, twoThreads: false);
+        Assert.Equal(Enumerable.Repeat(rows, 5), one.Report.Synonyms.Select(s => s.Count));
+        SameLoad.Check(one, Read(bytes, twoThreads: true));
+    }
+
+    [Fact]
+    public void A_file_that_fails_to_read_mid_way_fails_on_two_threads_as_on_one()
+    {
+        // Past the first megabyte, which is read to detect the encoding, and past several batches of rows.
+        var bytes = Encoding.UTF8.GetBytes(MessyRegister.Text(50_000));
+        Assert.True(bytes.Length > 2_500_000, $"{bytes.Length} bytes");
+        RegisterFormatException Fail(bool twoThreads) => Assert.Throws<RegisterFormatException>(() =>
+            RegisterCsv.Read(new FailingStream(bytes, failAt: 2_000_000), "test.csv", Shipped.Hours, null, twoThreads));
+
+        var one = Fail(twoThreads: false);
+        Assert.Equal("test.csv: the file cannot be read: the disk went away", one.Message);
+        for (int run = 0; run < 5; run++)
+            Assert.Equal(one.Message, Fail(twoThreads: true).Message);
+    }
+
+    [Theory]
+    [InlineData("\n\n,,\n")]
+    [InlineData("name,price\napple,3\n")]
+    [InlineData("received_at,channel\n2020-03-03T15:32,phone\n")]
+    public void A_file_that_is_no_register_fails_on_two_threads_as_on_one(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var one = Assert.Throws<RegisterFormatException>(() => Read(bytes, twoThreads: false));
+        Assert.Equal(one.Message, Assert.Throws<RegisterFormatException>(() => Read(bytes, twoThreads: true)).Message);
+    }
 }
