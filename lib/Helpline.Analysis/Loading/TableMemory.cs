@@ -6,13 +6,17 @@ namespace Helpline.Analysis;
 /// Zeroed memory for a large hash table, in 2 MB pages where Linux gives them (an anonymous mapping with
 /// <c>madvise(MADV_HUGEPAGE)</c>; the default policy of most systems, <c>madvise</c>, gives them only when asked). A
 /// random lookup in a table of a hundred megabytes then finds its page in the processor's address cache instead of
-/// walking the page table, and the table is mapped with a few dozen page faults instead of tens of thousands.
+/// walking the page table. The pages are filled in when the table is made (<c>MADV_POPULATE_WRITE</c>, Linux 5.14):
+/// random keys touch every page of a table within its first rows anyway, and a page fault on each first touch (a read,
+/// then a write) cost more, on the thread that looks keys up (5M rows on two threads: 0.2 s a load, 0.8 s on the
+/// first load of a process).
 /// Elsewhere, or when the mapping fails, it is plain native memory.
 /// </summary>
 internal sealed unsafe partial class TableMemory : IDisposable
 {
     private const nuint HugePage = 2 << 20;
-    private const int ProtRead = 1, ProtWrite = 2, MapPrivate = 2, MapAnonymous = 0x20, MadvHugePage = 14;
+    private const int ProtRead = 1, ProtWrite = 2, MapPrivate = 2, MapAnonymous = 0x20, MadvHugePage = 14,
+        MadvPopulateWrite = 23;
 
     private void* _mapped;
     private nuint _mappedBytes;
@@ -32,6 +36,8 @@ internal sealed unsafe partial class TableMemory : IDisposable
                 Pointer = (void*)(((nuint)mapped + HugePage - 1) & ~(HugePage - 1));
                 // A hint: without huge pages the table still works, in 4 KB pages.
                 _ = Madvise(Pointer, (bytes + HugePage - 1) & ~(HugePage - 1), MadvHugePage);
+                // So is this: an older kernel refuses it, and the pages come at first touch.
+                _ = Madvise(Pointer, (bytes + HugePage - 1) & ~(HugePage - 1), MadvPopulateWrite);
                 return;
             }
         }
