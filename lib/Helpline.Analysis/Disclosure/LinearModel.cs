@@ -17,6 +17,11 @@ internal sealed class LinearModel : IDisposable
     public LinearModel(IReadOnlyList<double> upperBounds)
     {
         _solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools has no GLOP solver in this build.");
+        // Presolve rebuilds each program before solving it; ours are small, and each differs from the last only by its
+        // objective or one bound, so simplex from the last basis is cheaper: the shipped site's audit solved its
+        // programs in 1.3 s of processor time without presolve, 2.7 s with it (same ranges, the same checks hold).
+        if (!_solver.SetSolverSpecificParametersAsString("use_preprocessing: false"))
+            throw new InvalidOperationException("GLOP refused the audit's parameters.");
         _variables = new Variable[upperBounds.Count];
         for (int i = 0; i < _variables.Length; i++)
             _variables[i] = _solver.MakeNumVar(0, upperBounds[i], "");
