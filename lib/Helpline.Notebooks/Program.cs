@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime;
 using Helpline.Analysis;
 using Helpline.Notebooks.Commands;
 using Helpline.Notebooks.Hosting;
@@ -20,6 +21,12 @@ var root = new RootCommand("Stop it Now! helpline analysis: run the notebooks, p
     SynthesizeCommand.Create(),
     KernelCommand.Create(),
 };
+// Most of a short run is the JIT compiling Roslyn, .NET Interactive and Plotly.NET, none of which ship precompiled code.
+// The runtime records what a command compiled, next to the program, and on its next run compiles that ahead on
+// another core (multicore JIT); an unwritable folder only means no profile.
+string command = args.Length > 0 && root.Subcommands.Any(c => c.Name == args[0]) ? args[0] : "other";
+ProfileOptimization.SetProfileRoot(AppContext.BaseDirectory);
+ProfileOptimization.StartProfile($"{command}.jitprofile");
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
