@@ -104,6 +104,9 @@ internal sealed class PageRenderer : IAsyncDisposable
             written.Add(svg);
         }
 
+        // A link to a sibling file (another page, the executed notebook, a CSV) would print as the file:// address
+        // of the folder the site was written in, a path of this machine: the PDF keeps the text, not the link.
+        await page.EvaluateExpressionAsync(UnlinkLocalFiles);
         await page.PdfAsync(pdfPath, new PdfOptions
         {
             Format = PaperFormat.A4,
@@ -120,6 +123,8 @@ internal sealed class PageRenderer : IAsyncDisposable
         written.Add(pdfPath);
         return written;
     }
+
+    private const string UnlinkLocalFiles = "document.querySelectorAll('a[href]').forEach(a => { if (a.protocol !== 'http:' && a.protocol !== 'https:' && a.protocol !== 'mailto:') a.removeAttribute('href'); })";
 
     // Each chart again from the figure the page drew (its data and layout, so what the page withholds stays
     // withheld), at a fixed size, with the source line under it: Plotly's own image export.

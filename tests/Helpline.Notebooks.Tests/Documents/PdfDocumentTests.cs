@@ -41,6 +41,24 @@ public partial class PdfDocumentTests(PublishedDocuments site)
     }
 
     [SkippableFact]
+    public void No_link_of_a_PDF_names_a_file_of_the_machine_that_printed_it()
+    {
+        Skip.If(Chromium.Executable is null, PublishedDocuments.NoChromium);
+        Skip.IfNot(Poppler.Installed, Poppler.Missing);
+        Assert.True(site.Exit == 0, site.Log);
+        // Chromium resolves a page's links to its siblings against the folder it printed from: file:///home/<user>/...
+        var folder = Path.GetDirectoryName(Path.GetFullPath(site.Folder))!;
+        foreach (var notebook in PublishedSite.Notebooks)
+        {
+            var pdf = site.Document($"documents/{notebook}.pdf");
+            Assert.All(Poppler.Links(pdf), link => Assert.StartsWith("https://", link, StringComparison.Ordinal));
+            var bytes = System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(pdf));
+            Assert.DoesNotContain("file:", bytes, StringComparison.Ordinal);
+            Assert.DoesNotContain(folder, bytes, StringComparison.Ordinal);
+        }
+    }
+
+    [SkippableFact]
     public void Tables_stay_inside_the_page_with_every_column_printed()
     {
         Skip.If(Chromium.Executable is null, PublishedDocuments.NoChromium);

@@ -33,6 +33,11 @@ internal static partial class Poppler
 
     public static string Info(string pdf) => Run("pdfinfo", "-f", "1", "-l", "999", pdf);
 
+    /// <summary>The address of every link of the document (<c>pdfinfo -url</c>, its header line dropped).</summary>
+    public static IReadOnlyList<string> Links(string pdf) =>
+        [.. Run("pdfinfo", "-url", pdf).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(line => line.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries)).Where(f => f.Length == 3).Select(f => f[2].Trim())];
+
     /// <summary>One page drawn in grey levels (0 black, 255 white) at the given resolution: <c>pdftoppm -gray</c>, read as PGM.</summary>
     public static (int Width, int Height, byte[] Pixels) Render(string pdf, int page, int dpi)
     {
