@@ -3,7 +3,7 @@
 
 Written apart from the library's disclosure code, from the ledger, the data contract and the public opening hours only.
 
-    ledger_attack.py RELEASE_JSON BASE_CUBE_JSON [--opening-hours CSV] [--assume strict|contract] [--verbose]
+    ledger_attack.py RELEASE_JSON BASE_CUBE_JSON [--opening-hours CSV] [--assume strict|contract] [--published-shares] [--verbose]
 
 BASE_CUBE_JSON holds what the ledger's `known` sentence grants the attacker, every count of contacts per month, channel
 and outcome: {"months": {"2017-05": {"phone": {"answered": 12, "busy": 0, "closed": 30}, ...}, ...}}. Months between the
@@ -20,6 +20,12 @@ What the attacker knows and uses
   (the contract's own synonym for closed is "buiten openingsuren", outside opening hours; busy means the line was in
   use). An hour that is only partly open (Wednesday 9:30) admits both. With `--assume contract` busy and closed atoms
   are left free in time, which only makes the attacker weaker; `--assume no-hours` ignores the opening hours.
+* with `--published-shares`, the published shares the pages print beside their recomputation (a reconciliation row
+  such as "share of 2022 contacts referred: published 18, rounded"): the count of that row lies within half a unit of
+  the share's last printed digit times the row's shown whole (17.5% to 18.5% of 356 is 62.3 to 65.9: 63..65). Shares
+  marked `approximate`, and shares no register fitting the rest of the release can meet, are not used. Like the base
+  cube they are public: what they and the public counts give on their own is not the site's breach. Press figures
+  describe the real register (and the synthetic one calibrated to it), not a random one: leave the option off there;
 * Not used (left free, which only weakens the attacker): public holidays, who is a new or known caller, `callers`
   statistics (a count of distinct keys is not a sum of contacts), integrality beyond rounding each LP bound inward.
 
@@ -205,8 +211,9 @@ def where(stat):
 
 
 class Attack:
-    def __init__(self, release, base, schedule, verbose=False, ranges=False):
+    def __init__(self, release, base, schedule, verbose=False, ranges=False, site=None):
         self.release = release
+        self.site = site
         self.ranges = {} if ranges else None
         self.schedule = schedule
         self.verbose = verbose
@@ -217,10 +224,12 @@ class Attack:
         self.co = [(c, o) for c in self.channels for o in self.outcomes]
         self.other_axes = [a for a in self.axes if a not in ("channel", "outcome")]
         self.lps = 0
+        self.shares_used = 0
         self.public = 0
         self.breaches = []
         self._load_base(base)
         self._load_statistics()
+        self.share_bounds = self._published_shares()
         self._cut_time()
 
     # ----- inputs -----------------------------------------------------------------------------------------------
@@ -268,6 +277,43 @@ class Attack:
             self.stats.append({"raw": s, "id": s["id"], "state": s["state"], "lo": lo, "hi": hi,
                                "cos": frozenset((c, o) for c, o in self.co if c in ch and o in oc) if not empty else frozenset(),
                                "axes": restrict})
+
+    def _published_shares(self):
+        """Statistic id -> (lo, hi) from the published shares of reconciliation rows (see the module's docstring)."""
+        bounds = {}
+        if self.site is None:
+            return bounds
+        rows, tables = {}, {}
+        for s in self.all_stats:
+            for a in s.get("appears", []):
+                if a.get("column") == "computed" and "table" in a and "row" in a:
+                    rows.setdefault((a["table"], a["row"]), []).append(s)
+        for (table, key), stats in rows.items():
+            if table not in tables:
+                path = os.path.join(self.site, table)
+                with open(path, encoding="utf-8", newline="") as f:
+                    tables[table] = {r.get("key"): r for r in csv.DictReader(f)}
+            r = tables[table].get(key)
+            if not r or not r.get("metric", "").startswith("share") or r.get("qualifier") == "approximate":
+                continue
+            try:
+                published = float(r["published"].replace(",", ""))
+            except (KeyError, ValueError):
+                continue
+            digits = len(r["published"].split(".")[1]) if "." in r["published"] else 0
+            half = 0.5 * 10 ** -digits
+            contacts = sorted((s for s in stats if s["kind"] == "contacts"), key=lambda s: len(s["definition"]))
+            # The whole restricts fewer axes than its part (contacts of 2022; referred contacts of 2022).
+            if len(contacts) != 2 or len(contacts[0]["definition"]) == len(contacts[1]["definition"]) or contacts[0]["state"] != "shown":
+                continue
+            wholes, parts = contacts[:1], contacts[1:]
+            whole = float(wholes[0]["shown"])
+            lo = math.ceil((published - half) / 100 * whole - EPS)
+            hi = math.floor((published + half) / 100 * whole + EPS)
+            old = bounds.get(parts[0]["id"], (-math.inf, math.inf))
+            if max(lo, old[0]) <= min(hi, old[1]):  # no whole number fits a share like 54% of 9: it says nothing
+                bounds[parts[0]["id"]] = (max(lo, old[0]), min(hi, old[1]))
+        return bounds
 
     def _cut_time(self):
         cuts = {month_start(m) for m in range(self.first_month, self.last_month + 2)}
@@ -466,10 +512,29 @@ class Attack:
         A_eq = vstack([sparse(eq_rows), sparse([row(s) for s in shown])]).tocsr()
         b_eq = np.array(eq_b + [float(s["raw"]["shown"]) for s in shown])
         eq_labels = eq_names + [f"#{s['id']} = {s['raw']['shown']}" for s in shown]
-        S_small = sparse([row(s) for s in small])
-        A_ub = vstack([S_small, -S_small]).tocsr() if small else None
-        b_ub = np.array([self.T] * len(small) + [-1] * len(small)) if small else None
-        ub_labels = [f"#{s['id']} <= {self.T}" for s in small] + [f"#{s['id']} >= 1" for s in small]
+        def bounds(shared):
+            S = sparse([row(s) for s in small + shared])
+            if not small and not shared:
+                return None, None, []
+            b = np.array([self.T] * len(small) + [self.share_bounds[s["id"]][1] for s in shared] +
+                         [-1] * len(small) + [-self.share_bounds[s["id"]][0] for s in shared])
+            labels = [f"#{s['id']} <= {self.T}" for s in small] + [f"#{s['id']} <= {self.share_bounds[s['id']][1]} (published share)" for s in shared] + \
+                [f"#{s['id']} >= 1" for s in small] + [f"#{s['id']} >= {self.share_bounds[s['id']][0]} (published share)" for s in shared]
+            return vstack([S, -S]).tocsr(), b, labels
+
+        # A press figure need not fit the register: one that no register fitting the rest can meet tells the attacker
+        # nothing usable. Each is tried in turn with those kept before it.
+        shared = []
+        for candidate in sorted((s for s in stats if s["id"] in self.share_bounds), key=lambda s: s["id"]):
+            A_try, b_try, _ = bounds(shared + [candidate])
+            self.lps += 1
+            if n_atoms and linprog(np.zeros(n_atoms), A_ub=A_try, b_ub=b_try, A_eq=A_eq, b_eq=b_eq, bounds=(0, None), method="highs").status != 2:
+                shared.append(candidate)
+        self.shares_used += len(shared)
+        A_ub, b_ub, ub_labels = bounds(shared)
+        S_shared = sparse([row(s) for s in shared])
+        A_share = vstack([S_shared, -S_shared]).tocsr() if shared else None
+        b_share = np.array([self.share_bounds[s["id"]][1] for s in shared] + [-self.share_bounds[s["id"]][0] for s in shared]) if shared else None
         W = sparse([row(s) for s in withheld])
 
         if self.verbose:
@@ -513,7 +578,7 @@ class Attack:
             ends = []
             for sense in (1, -1):
                 self.lps += 1
-                res = linprog(sense * objective, A_eq=A_pub, b_eq=b_pub, bounds=(0, None), method="highs")
+                res = linprog(sense * objective, A_ub=A_share, b_ub=b_share, A_eq=A_pub, b_eq=b_pub, bounds=(0, None), method="highs")
                 if res.status == 3:
                     return None
                 if res.status != 0:
@@ -571,9 +636,9 @@ class Attack:
                     exact[k][side] = solve(objective_rows[k], sense)
             lo, hi = lo_hi(k)
             raw = s["raw"]
-            # A narrowing that follows from public figures alone (the base cube and non-sensitive shown counts, e.g.
-            # a day-cut total equal to whole months because nothing came before the line opened) discloses nothing
-            # the site adds: it is counted apart, not as a breach.
+            # A narrowing that follows from public figures alone (the base cube, non-sensitive shown counts and
+            # published shares, e.g. a day-cut total equal to whole months because nothing came before the line
+            # opened) discloses nothing the site adds: it is counted apart, not as a breach.
             if public_range(objective_rows[k]) == (lo, hi):
                 self.public += 1
                 continue
@@ -600,7 +665,8 @@ class Attack:
                                  f"shows {s['shown']}, a count from 1 to {self.T}")
         withheld = sum(1 for s in self.all_stats if s["state"] in WITHHELD)
         self.summary = (f"ledger attack: {len(self.all_stats)} statistics, {withheld} withheld, {self.lps} linear programs, "
-                        f"{len(self.breaches)} breaches ({self.public} narrowings from public figures alone), {time.time() - start:.1f} s")
+                        f"{len(self.breaches)} breaches ({self.public} narrowings from public figures alone), "
+                        f"{self.shares_used} counts bounded by published shares, {time.time() - start:.1f} s")
         if self.verbose:
             print(f"{len(components)} components", file=sys.stderr)
 
@@ -614,6 +680,8 @@ def main(argv):
     ap.add_argument("--assume", choices=("strict", "contract", "no-hours"), default="strict",
                     help="strict: busy inside and closed outside opening hours too; contract: only what the data contract "
                          "states; no-hours: ignore the opening hours altogether (to tell which breaches need them)")
+    ap.add_argument("--published-shares", action="store_true",
+                    help="also use the published shares of the pages' reconciliation rows (for a site of the real register or the shipped synthetic one)")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--ranges", metavar="JSON", help="solve both sides for every withheld statistic and write the ranges")
     args = ap.parse_args(argv)
@@ -622,7 +690,8 @@ def main(argv):
             release = json.load(f)
         with open(args.base, encoding="utf-8") as f:
             base = json.load(f)
-        attack = Attack(release, base, Schedule(args.opening_hours, args.assume == "strict", args.assume != "no-hours"), args.verbose, args.ranges is not None)
+        attack = Attack(release, base, Schedule(args.opening_hours, args.assume == "strict", args.assume != "no-hours"), args.verbose, args.ranges is not None,
+                        site=os.path.dirname(os.path.abspath(args.release)) if args.published_shares else None)
         attack.run()
         if args.ranges:
             with open(args.ranges, "w", encoding="utf-8") as f:

@@ -97,6 +97,16 @@ public static class Reconciliation
         // A count equal to its published figure is public already: the gate shows it, and reckons with it.
         if (computed is Tally count && count.Value == published && figure.Unit is "contacts" or "people" or "numbers")
             count.Statistic.IsPublished = true;
+        // A published share times its total bounds the count: 18% of 356, rounded, is 63 to 65 however the cell is marked.
+        if (computed is Share { Part: Tally part, Whole: Tally whole } && figure.Unit == "percent" && figure.Qualifier != "approximate")
+        {
+            string printed = published.ToString("0.##", CultureInfo.InvariantCulture);
+            double half = 0.5 * Math.Pow(10, -(printed.Contains('.', StringComparison.Ordinal) ? printed.Length - printed.IndexOf('.', StringComparison.Ordinal) - 1 : 0));
+            int low = (int)Math.Ceiling((published - half) / 100 * whole.Value - 1e-9);
+            int high = (int)Math.Floor((published + half) / 100 * whole.Value + 1e-9);
+            if (part.Value >= low && part.Value <= high)
+                part.Statistic.PublishedRange = (low, high);
+        }
         double difference = Math.Round(value - published, 2);
         return new ReconciliationRow(figure, computed, value, difference, Agrees(figure, published, difference));
     }

@@ -187,17 +187,30 @@ internal sealed class AuditComponent : IDisposable
         return new Violation(what, entry, pinning, overlapping);
     }
 
-    /// <summary>What the attacker knows of a statistic: its value when shown, 1..T when ≤T, nothing more than 0 or more otherwise.</summary>
+    /// <summary>What the attacker knows of a statistic: its value when shown, 1..T when ≤T, nothing more than 0 or more
+    /// otherwise; within the range a published share gives it, if any.</summary>
     private (double Lower, double Upper, double NewUpper) Bounds(GateEntry e)
     {
         bool callers = e.Statistic.Kind == StatisticKind.Callers;
-        return e.State switch
+        var (lower, upper, newUpper) = e.State switch
         {
             CellState.Shown => callers ? (e.Value, double.PositiveInfinity, e.Value) : (e.Value, e.Value, 0),
             CellState.Small => callers ? (1, double.PositiveInfinity, _threshold) : (1, _threshold, 0),
             _ => (0, double.PositiveInfinity, double.PositiveInfinity),
         };
+        if (!callers && e.State != CellState.Shown && e.PublishedRange is { } published)
+            (lower, upper) = (Math.Max(lower, published.Low), Math.Min(upper, published.High));
+        return (lower, upper, newUpper);
     }
+
+    /// <summary>Whether the range a published share gives a withheld count is already narrower than its mark claims:
+    /// withholding more cannot widen it.</summary>
+    public bool PublishedRangeBreaks(GateEntry e) => e.PublishedRange is { } r && e.State switch
+    {
+        CellState.Small => r.Low > 1 || r.High < _threshold,
+        CellState.Secondary => r.High - r.Low < _threshold,
+        _ => false,
+    };
 
     private static long Ceil(double value) => (long)Math.Ceiling(value - 1e-6);
 

@@ -34,6 +34,8 @@ public static class Gate
                     entries[statistic.Key] = entry = new GateEntry(statistic);
                 if (statistic.IsPublished)
                     entry.Fixed = true;
+                if (statistic.PublishedRange is { } range)
+                    entry.PublishedRange = entry.PublishedRange is { } known ? (Math.Max(known.Low, range.Low), Math.Min(known.High, range.High)) : range;
             }
             foreach (var table in output.Tables)
             {

@@ -17,6 +17,9 @@ internal sealed class GateEntry(Statistic statistic)
     /// <summary>The count tables that show it (for the line rule and to prefer cells of the same table).</summary>
     public List<CountTable> Tables { get; } = [];
 
+    /// <summary>The narrowest range published shares give it (<see cref="Statistic.PublishedRange"/>), if any.</summary>
+    public (int Low, int High)? PublishedRange { get; set; }
+
     public bool IsWithheld => State != CellState.Shown;
 
     /// <summary>The gate may still withhold it.</summary>

@@ -62,10 +62,12 @@ internal sealed class LinkedAudit(RegisterColumns source, IReadOnlyList<GateEntr
                 if (Trace)
                     Console.Error.WriteLine($"{violation.What} | binding: {string.Join("; ", violation.Binding.Take(3))}");
                 var changed = Fix(model, check, violation);
-                if (changed.Count == 0 && violation is { Pinned: true, Entry: { Fixed: false, IsWithheld: true } pinned })
+                if (changed.Count == 0 && violation is { Pinned: true, Entry: { Fixed: false, IsWithheld: true } pinned }
+                    && (pinned.Value < 1 || pinned.Value > options.Threshold))
                 {
                     // Nothing left to withhold, and the value follows exactly from what must be shown (public
-                    // monthly counts, published figures): marking it withheld would only mislead. Show it.
+                    // monthly counts, published figures): marking it withheld would only mislead. Show it, unless it
+                    // is a count from 1 to T: what published shares pin, the site need not print.
                     pinned.State = CellState.Shown;
                     model.Update(pinned);
                     changed = [pinned];
@@ -101,13 +103,21 @@ internal sealed class LinkedAudit(RegisterColumns source, IReadOnlyList<GateEntr
     /// <item>a count of the violated statistic's own table (the line rule, extended);</item>
     /// <item>for a small count or a small group of contacts, a count of another table that pins it, the smallest first;</item>
     /// <item>an <c>x</c> whose value follows exactly is shown (it hides nothing);</item>
-    /// <item>the violated label's claim: <c>≤T</c> or <c>x</c> becomes <c>..</c>, withheld with no claim on its range;</item>
+    /// <item>the violated label's claim: <c>≤T</c> or <c>x</c> becomes <c>..</c>, withheld with no claim on its range
+    /// (at once when a published share alone narrows the count that far);</item>
     /// <item>the claims of the <c>≤T</c> counts that pin a small group from below.</item>
     /// </list>
     /// </summary>
     private static List<GateEntry> Fix(AuditComponent model, AuditComponent.Check check, AuditComponent.Violation violation)
     {
         var own = violation.Entry;
+        if (own is { Fixed: false } && model.PublishedRangeBreaks(own))
+        {
+            // 9% of 468 puts a count at 40 to 44 whatever else is withheld: it can claim no range (..).
+            own.State = CellState.TooFew;
+            model.Update(own);
+            return [own];
+        }
         var ownTables = own?.Tables ?? [];
         static IEnumerable<GateEntry> BySize(IEnumerable<GateEntry> candidates) => candidates.Distinct()
             .OrderBy(e => e.Value == 0 ? 1 : 0).ThenBy(e => e.Value).ThenBy(e => e.Definition.ToString(), StringComparer.Ordinal);

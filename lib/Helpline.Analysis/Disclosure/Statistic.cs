@@ -29,6 +29,10 @@ public sealed class Statistic
     /// <summary>Equal to a figure a public source published: the gate shows it whatever its size, and counts it as known.</summary>
     internal bool IsPublished { get; set; }
 
+    /// <summary>What a published share of a known total tells of it (18% of 356, rounded: 63 to 65), when the true
+    /// value lies there: the gate reckons an attacker knows that range.</summary>
+    internal (int Low, int High)? PublishedRange { get; set; }
+
     /// <summary>The register counted: statistics of different registers are not linked.</summary>
     internal RegisterColumns Source { get; }
 

@@ -35,6 +35,18 @@ public class ReconciliationTests
     }
 
     [Fact]
+    public void A_published_share_of_a_known_total_bounds_its_count_by_the_share_rounded()
+    {
+        var rows = Reconciliation.Rows(Shipped.Register, Shipped.Web, Shipped.Figures).ToDictionary(r => r.Figure.Key);
+        // 18% of the 356 contacts of 2022, rounded to the percent: 17.5% to 18.5% of 356, 62.3 to 65.9, so 63 to 65.
+        var referred = Assert.IsType<Tally>(Assert.IsType<Share>(rows["b.referred_share_2022"].Computed).Part);
+        Assert.Equal((63, 65), referred.Statistic.PublishedRange);
+        Assert.InRange(referred.Value, 63, 65);
+        // A published count is no share: it is shown as it is.
+        Assert.Null(Assert.IsType<Tally>(rows["b.contacts_2022"].Computed).Statistic.PublishedRange);
+    }
+
+    [Fact]
     public void The_table_holds_one_row_per_reconciled_figure()
     {
         var rows = Reconciliation.Rows(Shipped.Register, Shipped.Web, Shipped.Figures);
