@@ -36,7 +36,7 @@ public sealed class Estimate : IReleasedValue, IPageOutput
     IEnumerable<Statistic> IReleasedValue.Statistics => _inputs.Select(t => t.Statistic);
 
     string IReleasedValue.Text(Release release) =>
-        ((IReleasedValue)this).Shown(release) is { } value ? value.ToString(_format, NotebookDisplay.Culture) : "x";
+        ((IReleasedValue)this).Shown(release) is { } value ? value.ToString(_format, NotebookDisplay.Culture) : release.Withheld(_inputs.Select(t => t.Statistic));
 
     double? IReleasedValue.Shown(Release release) =>
         _inputs.All(t => release.IsShown(t.Statistic)) ? _model([.. _inputs.Select(t => (double)t.Value)]) : null;

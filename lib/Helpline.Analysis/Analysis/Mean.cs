@@ -22,7 +22,7 @@ public sealed class Mean : IReleasedValue, IPageOutput
     IEnumerable<Statistic> IReleasedValue.Statistics => _counts.Select(c => c.Statistic);
 
     string IReleasedValue.Text(Release release) =>
-        ((IReleasedValue)this).Shown(release) is { } mean ? mean.ToString("N1", NotebookDisplay.Culture) : "x";
+        ((IReleasedValue)this).Shown(release) is { } mean ? mean.ToString("N1", NotebookDisplay.Culture) : release.Withheld(_counts.Select(c => c.Statistic));
 
     double? IReleasedValue.Shown(Release release) =>
         _counts.Count > 0 && _counts.All(c => release.IsShown(c.Statistic)) ? Math.Round(Value, 1, MidpointRounding.AwayFromZero) : null;

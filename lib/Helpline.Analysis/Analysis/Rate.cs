@@ -42,7 +42,7 @@ public sealed class Rate : IReleasedValue, IPageOutput
     IEnumerable<Statistic> IReleasedValue.Statistics => [_count.Statistic];
 
     string IReleasedValue.Text(Release release) =>
-        release.IsShown(_count.Statistic) ? Value.ToString("#,0." + new string('#', Decimals), NotebookDisplay.Culture) : "x";
+        release.IsShown(_count.Statistic) ? Value.ToString("#,0." + new string('#', Decimals), NotebookDisplay.Culture) : release.Withheld([_count.Statistic]);
 
     double? IReleasedValue.Shown(Release release) => release.IsShown(_count.Statistic) ? Value : null;
 
@@ -64,5 +64,5 @@ public sealed class Rate : IReleasedValue, IPageOutput
 
     /// <summary>The invariant text for a CSV cell.</summary>
     internal string Invariant(Release release) =>
-        release.IsShown(_count.Statistic) ? Value.ToString("0." + new string('#', Decimals), CultureInfo.InvariantCulture) : "x";
+        release.IsShown(_count.Statistic) ? Value.ToString("0." + new string('#', Decimals), CultureInfo.InvariantCulture) : release.Withheld([_count.Statistic]);
 }

@@ -43,7 +43,7 @@ public sealed class Share : IReleasedValue
     string IReleasedValue.Text(Release release) =>
         Whole.Shown(release) is 0 ? "no data"
         : Percent(release) is { } percent ? Math.Round(percent, Decimals).ToString("0." + new string('#', Decimals), CultureInfo.InvariantCulture) + "%"
-        : "x";
+        : release.Withheld(_statistics);
 
     double? IReleasedValue.Shown(Release release) => Percent(release) is { } p ? Math.Round(p, Decimals) : null;
 }

@@ -5,7 +5,7 @@ internal sealed class DerivedValue(IReleasedValue source, Func<double, string> t
 {
     IEnumerable<Statistic> IReleasedValue.Statistics => source.Statistics;
 
-    string IReleasedValue.Text(Release release) => source.Shown(release) is { } value ? text(value) : "x";
+    string IReleasedValue.Text(Release release) => source.Shown(release) is { } value ? text(value) : release.Withheld(source.Statistics);
 
     double? IReleasedValue.Shown(Release release) => source.Shown(release);
 }

@@ -43,6 +43,11 @@ public sealed class Release
         _ => null,
     };
 
+    /// <summary>The mark of a value computed from counts of which some are withheld (a share, a rate, a sum): <c>..</c>
+    /// when one of them claims no range, else <c>x</c>.</summary>
+    public string Withheld(IEnumerable<Statistic> statistics) =>
+        statistics.Any(s => StateOf(s) == CellState.TooFew) ? Mark(CellState.TooFew)! : Mark(CellState.Secondary)!;
+
     /// <summary>The legend under a table or chart that withholds counts.</summary>
     public string Legend(IEnumerable<Statistic> statistics)
     {

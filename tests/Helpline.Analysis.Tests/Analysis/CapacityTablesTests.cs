@@ -110,7 +110,9 @@ public class CapacityTablesTests
         var estimate = new Estimate("test", [small], v => v[0] * 2);
         var shown = new Estimate("test", [register.On(Channel.Chat).Total()], v => v[0] * 2);
         var release = Gate.Decide([Prose.Paragraph($"{estimate} and {shown}")]);
-        Assert.Equal("x", ((IReleasedValue)estimate).Text(release));
+        // The count claims no range (..): neither does the figure made from it.
+        Assert.Equal(CellState.TooFew, release.StateOf(small.Statistic));
+        Assert.Equal("..", ((IReleasedValue)estimate).Text(release));
         Assert.Null(((IReleasedValue)estimate).Shown(release));
         Assert.Equal("4.0", ((IReleasedValue)shown).Text(release));
     }
