@@ -100,8 +100,10 @@ public static class Reconciliation
         // A published share times its total bounds the count: 18% of 356, rounded, is 63 to 65 however the cell is marked.
         if (computed is Share { Part: Tally part, Whole: Tally whole } && figure.Unit == "percent" && figure.Qualifier != "approximate")
         {
+            // Rounded to its last printed digit: 18 is 17.5 to 18.5, 46.9 is 46.85 to 46.95.
             string printed = published.ToString("0.##", CultureInfo.InvariantCulture);
-            double half = 0.5 * Math.Pow(10, -(printed.Contains('.', StringComparison.Ordinal) ? printed.Length - printed.IndexOf('.', StringComparison.Ordinal) - 1 : 0));
+            int point = printed.IndexOf('.', StringComparison.Ordinal);
+            double half = 0.5 * Math.Pow(10, point < 0 ? 0 : -(printed.Length - point - 1));
             int low = (int)Math.Ceiling((published - half) / 100 * whole.Value - 1e-9);
             int high = (int)Math.Floor((published + half) / 100 * whole.Value + 1e-9);
             if (part.Value >= low && part.Value <= high)
