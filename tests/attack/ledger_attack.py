@@ -512,29 +512,31 @@ class Attack:
         A_eq = vstack([sparse(eq_rows), sparse([row(s) for s in shown])]).tocsr()
         b_eq = np.array(eq_b + [float(s["raw"]["shown"]) for s in shown])
         eq_labels = eq_names + [f"#{s['id']} = {s['raw']['shown']}" for s in shown]
-        def bounds(shared):
-            S = sparse([row(s) for s in small + shared])
-            if not small and not shared:
+
+        def ranged(rows):
+            """(statistic, lo, hi, why) rows as lo <= sum <= hi: A_ub, b_ub and the labels of its rows."""
+            if not rows:
                 return None, None, []
-            b = np.array([self.T] * len(small) + [self.share_bounds[s["id"]][1] for s in shared] +
-                         [-1] * len(small) + [-self.share_bounds[s["id"]][0] for s in shared])
-            labels = [f"#{s['id']} <= {self.T}" for s in small] + [f"#{s['id']} <= {self.share_bounds[s['id']][1]} (published share)" for s in shared] + \
-                [f"#{s['id']} >= 1" for s in small] + [f"#{s['id']} >= {self.share_bounds[s['id']][0]} (published share)" for s in shared]
+            S = sparse([row(s) for s, _, _, _ in rows])
+            b = np.array([hi for _, _, hi, _ in rows] + [-lo for _, lo, _, _ in rows])
+            labels = [f"#{s['id']} <= {hi}{why}" for s, _, hi, why in rows] + [f"#{s['id']} >= {lo}{why}" for s, lo, _, why in rows]
             return vstack([S, -S]).tocsr(), b, labels
+
+        def shares(stats_):
+            return [(s, *self.share_bounds[s["id"]], " (published share)") for s in stats_]
 
         # A press figure need not fit the register: one that no register fitting the rest can meet tells the attacker
         # nothing usable. Each is tried in turn with those kept before it.
+        small_rows = [(s, 1, self.T, "") for s in small]
         shared = []
         for candidate in sorted((s for s in stats if s["id"] in self.share_bounds), key=lambda s: s["id"]):
-            A_try, b_try, _ = bounds(shared + [candidate])
+            A_try, b_try, _ = ranged(small_rows + shares(shared + [candidate]))
             self.lps += 1
             if n_atoms and linprog(np.zeros(n_atoms), A_ub=A_try, b_ub=b_try, A_eq=A_eq, b_eq=b_eq, bounds=(0, None), method="highs").status != 2:
                 shared.append(candidate)
         self.shares_used += len(shared)
-        A_ub, b_ub, ub_labels = bounds(shared)
-        S_shared = sparse([row(s) for s in shared])
-        A_share = vstack([S_shared, -S_shared]).tocsr() if shared else None
-        b_share = np.array([self.share_bounds[s["id"]][1] for s in shared] + [-self.share_bounds[s["id"]][0] for s in shared]) if shared else None
+        A_ub, b_ub, ub_labels = ranged(small_rows + shares(shared))
+        A_share, b_share, _ = ranged(shares(shared))
         W = sparse([row(s) for s in withheld])
 
         if self.verbose:
