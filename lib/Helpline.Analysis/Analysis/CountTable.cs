@@ -206,6 +206,10 @@ public sealed class CountTable : IPageOutput
     internal IEnumerable<(Statistic Statistic, string? Row, string? Column)> CellPlaces() =>
         Cells().Select(c => (StatisticAt(c.Row, c.Column), (string?)RowKey(c.Row), (string?)ColumnKey(c.Column)));
 
+    /// <summary>The counts of the table's body, no total (the whole count when it has no rows): what a heatmap draws.</summary>
+    internal IEnumerable<(Statistic Statistic, string? Row, string? Column)> InteriorPlaces() =>
+        CellPlaces().Zip(Cells()).Where(p => (p.Second.Row >= 0 || RowKeys.Count == 0) && (p.Second.Column >= 0 || ColumnKeys.Count == 0)).Select(p => p.First);
+
     PageContent IPageOutput.Render(Release release) => TableLayout.Of(this, release, shares: false).Render(release);
 
     private static int Index(Breakdown.Axis? axis, string key, string what)

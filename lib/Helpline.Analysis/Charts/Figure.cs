@@ -14,11 +14,25 @@ public sealed class Figure : IPageOutput
     private readonly IReadOnlyList<CountTable> _tables;
     private readonly IReadOnlyList<Statistic> _statistics;
 
+    private readonly IReadOnlyList<(Statistic Statistic, string? Row, string? Column)> _places;
+
     internal Figure(string title, IEnumerable<CountTable> tables, Func<Release, GenericChart> draw)
     {
         Title = title;
         _tables = [.. tables];
-        _statistics = [.. _tables.SelectMany(t => ((IPageOutput)t).Statistics)];
+        _places = [.. _tables.SelectMany(t => t.CellPlaces())];
+        _statistics = [.. _places.Select(p => p.Statistic)];
+        _draw = draw;
+    }
+
+    /// <summary>A figure that draws the interior counts of a table and none of its totals (a heatmap): the ledger lists
+    /// only what it draws, and the line rule, which guards a shown total, has no line to guard.</summary>
+    internal Figure(string title, CountTable interior, Func<Release, GenericChart> draw)
+    {
+        Title = title;
+        _tables = [];
+        _places = [.. interior.InteriorPlaces()];
+        _statistics = [.. _places.Select(p => p.Statistic)];
         _draw = draw;
     }
 
@@ -31,7 +45,7 @@ public sealed class Figure : IPageOutput
 
     IEnumerable<CountTable> IPageOutput.Tables => _tables;
 
-    IEnumerable<(Statistic Statistic, string? Row, string? Column)> IPageOutput.Places => _tables.SelectMany(t => t.CellPlaces());
+    IEnumerable<(Statistic Statistic, string? Row, string? Column)> IPageOutput.Places => _places;
 
     PageContent IPageOutput.Render(Release release)
     {

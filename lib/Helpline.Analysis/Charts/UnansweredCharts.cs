@@ -25,9 +25,10 @@ public static class UnansweredCharts
     });
 
     /// <summary>When closed-hour contacts arrive, weekday by hour (<see cref="UnansweredTables.ClosedByWeekdayAndHour"/>), with the
-    /// channel's opening slots outlined. Withheld cells are gaps labelled with their mark, never zero; hover shows no number for them.</summary>
+    /// channel's opening slots outlined. Withheld cells are gaps labelled with their mark, never zero; hover shows no number for them.
+    /// It draws no total, and lists none as shown.</summary>
     public static Figure ClosedHeatmap(CountTable weekdayByHour, OpeningHours hours, Channel channel, DateOnly on) =>
-        new($"{channel.Label()}: when closed-hour contacts arrive", [weekdayByHour], release =>
+        new($"{channel.Label()}: when closed-hour contacts arrive", weekdayByHour, release =>
     {
         var days = weekdayByHour.RowKeys.ToArray();
         var hoursOfDay = weekdayByHour.ColumnKeys.ToArray();

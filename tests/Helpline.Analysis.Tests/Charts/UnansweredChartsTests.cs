@@ -63,6 +63,21 @@ public class UnansweredChartsTests
     }
 
     [Fact]
+    public void The_heat_map_lists_as_shown_only_the_cells_it_draws_and_no_total_of_its_table()
+    {
+        var table = UnansweredTables.ClosedByWeekdayAndHour(Shipped.Register, Channel.Phone, Period.Answer232Phone);
+        var output = (IPageOutput)Heatmap(table);
+        var listed = output.Places.Select(p => (p.Row, p.Column)).ToList();
+        Assert.Equal(7 * 24, listed.Count);
+        Assert.DoesNotContain(listed, p => p.Row == "total" || p.Column == "total");
+        Assert.Equal(table.RowKeys.SelectMany(r => table.ColumnKeys.Select(c => ((string?)r, (string?)c))), listed);
+        Assert.Equal(output.Places.Select(p => p.Statistic), output.Statistics);
+        Assert.DoesNotContain(table.Total.Statistic, output.Statistics);
+        // No table of it is listed either: the line rule guards a shown total, and this figure shows none.
+        Assert.Empty(output.Tables);
+    }
+
+    [Fact]
     public void A_withheld_cell_of_the_heat_map_is_a_labelled_gap_and_its_value_is_nowhere_in_the_chart()
     {
         var table = UnansweredTables.ClosedByWeekdayAndHour(Shipped.Register, Channel.Phone, Period.Answer232Phone);
