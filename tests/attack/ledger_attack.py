@@ -58,8 +58,8 @@ Each component is then one LP: base equations, shown statistics as equations, sm
 withheld statistic. Every solution is a witness for all the component's withheld statistics; an LP is skipped when
 witnesses already show its side of the claim holds. Bounds are rounded inward to integers (counts are whole).
 
-Claims (integer bounds lo..hi): `small` must admit every value 1..T; `secondary` must span at least T+1 values
-(hi - lo >= T); `too_few`, when proven to lie in 1..T, must admit every value 1..T. A `shown` sensitive statistic
+Claims (integer bounds lo..hi): `small` must admit every value 1..T; `secondary` must admit at least T+1 values an
+`x` can be (0, or above T: a count from 1 to T is always marked `<=T`, so 2..10 leaves 6..10, five); `too_few`, when proven to lie in 1..T, must admit every value 1..T. A `shown` sensitive statistic
 that is not `published` must not be 1..T. A narrowing that the base cube and the non-sensitive shown counts give on
 their own is public, not a breach: it is counted in the summary.
 
@@ -611,7 +611,8 @@ class Attack:
             if state == "small":
                 return lo <= 1 and hi >= self.T
             if state == "secondary":
-                return hi - lo >= self.T
+                # The legend marks every count from 1 to T `<=T`, so an `x` is 0 or more than T: only those values count.
+                return (1 if lo <= 0 <= hi else 0) + max(0, hi - max(lo, self.T + 1) + 1) >= self.T + 1
             # `..`: withheld with no range of its own; if it is a count from 1 to T, nothing may narrow it further
             # than `<=T` would (a pinned 0 or a pinned large count says nothing about a small group).
             return not (lo >= 1 and hi <= self.T and (lo > 1 or hi < self.T))

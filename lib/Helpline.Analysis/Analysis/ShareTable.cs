@@ -17,11 +17,16 @@ public sealed class ShareTable : IPageOutput
     /// <summary>The share of a cell in its row.</summary>
     public Share this[string row, string column] => Share.Of(Counts[row, column], Counts[row, "total"]);
 
-    IEnumerable<Statistic> IPageOutput.Statistics => ((IPageOutput)Counts).Statistics;
+    // What the shares are computed from, and nothing else: each cell's count and its row's total, both placed at the
+    // cell's share. The column totals are not shown, so they are not listed; nor is the count table (its line rule
+    // guards shown totals), which the linked audit checks as it checks every page.
+    IEnumerable<Statistic> IPageOutput.Statistics => ((IPageOutput)this).Places.Select(p => p.Statistic);
 
-    IEnumerable<CountTable> IPageOutput.Tables => [Counts];
+    IEnumerable<CountTable> IPageOutput.Tables => [];
 
-    IEnumerable<(Statistic Statistic, string? Row, string? Column)> IPageOutput.Places => Counts.CellPlaces();
+    IEnumerable<(Statistic Statistic, string? Row, string? Column)> IPageOutput.Places =>
+        Counts.RowKeys.SelectMany(row => Counts.ColumnKeys.SelectMany(column =>
+            new[] { (Counts[row, column].Statistic, (string?)row, (string?)column), (Counts[row, "total"].Statistic, row, column) }));
 
     PageContent IPageOutput.Render(Release release) => Layout().Render(release);
 

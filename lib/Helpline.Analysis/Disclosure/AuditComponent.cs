@@ -146,8 +146,11 @@ internal sealed class AuditComponent : IDisposable
                 {
                     var (low, lowBinding) = _model.Extreme(variables, maximise: false);
                     var (high, highBinding) = _model.Extreme(variables, maximise: true);
-                    return Floor(high) - Ceil(low) < _threshold
-                        ? Found($"{e}: {Ceil(low)}..{Floor(high)}", e, [.. lowBinding, .. highBinding], variables) with { Pinned = Floor(high) == Ceil(low) }
+                    // Pinned (then shown, as it hides nothing) only when the programs pin it: an x the marks alone leave
+                    // one value of is withheld further or claims no range, since showing it would undo the cells it covers.
+                    long admitted = SecondaryValues(Ceil(low), Floor(high), _threshold);
+                    return admitted < _threshold + 1
+                        ? Found($"{e}: {Ceil(low)}..{Floor(high)}, {admitted} value(s) an x can be", e, [.. lowBinding, .. highBinding], variables) with { Pinned = Floor(high) == Ceil(low) }
                         : null;
                 }
             default:
@@ -208,9 +211,16 @@ internal sealed class AuditComponent : IDisposable
     public bool PublishedRangeBreaks(GateEntry e) => e.PublishedRange is { } r && e.State switch
     {
         CellState.Small => r.Low > 1 || r.High < _threshold,
-        CellState.Secondary => r.High - r.Low < _threshold,
+        CellState.Secondary => SecondaryValues(r.Low, r.High, _threshold) < _threshold + 1,
         _ => false,
     };
+
+    /// <summary>
+    /// How many of the whole numbers low..high an <c>x</c> can be. A count from 1 to T is always marked <c>≤T</c>
+    /// (the legend says so), so an <c>x</c> is 0 or above T: 2..10 leaves it 6..10, five values, not the six it claims.
+    /// </summary>
+    internal static long SecondaryValues(long low, long high, int threshold) =>
+        (low <= 0 && high >= 0 ? 1 : 0) + Math.Max(0, high - Math.Max(low, threshold + 1) + 1);
 
     private static long Ceil(double value) => (long)Math.Ceiling(value - 1e-6);
 

@@ -72,8 +72,9 @@ internal static class Ledger
                 ["claim"] = state switch
                 {
                     CellState.Small => string.Create(c, $"every value from 1 to {t}"),
-                    CellState.Secondary => string.Create(c, $"a range of at least {t + 1} values"),
-                    CellState.TooFew => "not narrowed to fewer values than a small count",
+                    // A count from 1 to T is always marked ≤T: an x is 0 or above T, and what it claims counts only those.
+                    CellState.Secondary => string.Create(c, $"at least {t + 1} values it can be (0, or {t + 1} and more: a count from 1 to {t} is marked ≤{t})"),
+                    CellState.TooFew => string.Create(c, $"no range; only that a count from 1 to {t} keeps every value from 1 to {t} open"),
                     _ => "shown exactly",
                 },
                 ["appears"] = appears,

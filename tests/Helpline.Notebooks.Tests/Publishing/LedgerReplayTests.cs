@@ -1,4 +1,5 @@
 using Helpline.Analysis;
+using nietras.SeparatedValues;
 
 namespace Helpline.Notebooks.Tests.Publishing;
 
@@ -15,6 +16,55 @@ public class LedgerReplayTests(PublishedSite shipped)
         Assert.True(exit == 0, output);
         // The register is calibrated to the press's shares (18% of 2022's contacts referred, ...): the attacker used them.
         Assert.DoesNotContain(" 0 counts bounded by published shares", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_table_place_of_the_ledger_names_a_row_and_a_column_its_download_has()
+    {
+        Assert.True(shipped.Exit == 0, shipped.Log);
+        using var ledger = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(shipped.First, "release.json")));
+        var downloads = new Dictionary<string, (HashSet<string> Rows, HashSet<string> Columns)>(StringComparer.Ordinal);
+        var nowhere = new List<string>();
+        int places = 0;
+        foreach (var statistic in ledger.RootElement.GetProperty("statistics").EnumerateArray())
+        {
+            foreach (var place in statistic.GetProperty("appears").EnumerateArray())
+            {
+                if (!place.TryGetProperty("table", out var table))
+                    continue;
+                if (!downloads.TryGetValue(table.GetString()!, out var download))
+                    downloads[table.GetString()!] = download = Download(Path.Combine(shipped.First, table.GetString()!));
+                places++;
+                // A row is named by its label cells (one to three of them, as "phone closed"): a table with a total row or
+                // column shows it, and a share table none.
+                if (place.TryGetProperty("row", out var row) && row.ValueKind == System.Text.Json.JsonValueKind.String && !download.Rows.Contains(row.GetString()!)
+                    || place.TryGetProperty("column", out var column) && column.ValueKind == System.Text.Json.JsonValueKind.String && !download.Columns.Contains(column.GetString()!))
+                    nowhere.Add($"#{statistic.GetProperty("id")} at {place}");
+            }
+        }
+        Assert.True(places > 500, $"{places} table places");
+        Assert.True(nowhere.Count == 0, string.Join("\n", nowhere.Take(20)));
+    }
+
+    private static (HashSet<string> Rows, HashSet<string> Columns) Download(string path)
+    {
+        using var reader = Sep.Reader(o => o with { HasHeader = false, Unescape = true }).FromFile(path);
+        var rows = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? columns = null;
+        foreach (var line in reader)
+        {
+            var cells = new List<string>();
+            for (int i = 0; i < line.ColCount; i++)
+                cells.Add(line[i].ToString());
+            if (columns is null)
+            {
+                columns = [.. cells];
+                continue;
+            }
+            for (int n = 1; n <= Math.Min(3, cells.Count); n++)
+                rows.Add(string.Join(' ', cells.Take(n)));
+        }
+        return (rows, columns ?? []);
     }
 }
 
@@ -102,7 +152,7 @@ public class LedgerReplayAttackerSelfTests
             {"id": 1, "kind": "contacts", "definition": {"from": "2020-01-01", "to": "2020-01-31", "outcome": ["answered"]},
              "sensitive": false, "published": false, "state": "shown", "shown": 30, "appears": [{"page": "p", "row": "total"}]},
             {"id": 2, "kind": "contacts", "definition": {"from": "2020-01-01", "to": "2020-01-31", "outcome": ["answered"], "requester": ["self"]},
-             "sensitive": true, "published": false, "state": "shown", "shown": 10, "appears": [{"page": "p", "row": "self"}]},
+             "sensitive": true, "published": false, "state": "shown", "shown": SELF_SHOWN, "appears": [{"page": "p", "row": "self"}]},
             {"id": 3, "kind": "contacts", "definition": {"from": "2020-01-01", "to": "2020-01-31", "outcome": ["answered"], "requester": ["close_environment"]},
              "sensitive": true, "published": false, "state": "small", "shown": null, "appears": [{"page": "p", "row": "close_environment"}]},
             {"id": 4, "kind": "contacts", "definition": {"from": "2020-01-01", "to": "2020-01-31", "outcome": ["answered"], "requester": ["wider_environment"]},
@@ -151,12 +201,25 @@ public class LedgerReplayAttackerSelfTests
         Assert.Contains(" 0 breaches (", output, StringComparison.Ordinal);
     }
 
-    private static (int Exit, string Output) Replay((string State, string Shown) wider, (string State, string Shown) other)
+    [Fact]
+    public void An_x_left_only_0_or_6_to_9_is_a_breach_because_a_count_from_1_to_5_is_always_marked_small()
+    {
+        // 30 - 20 (self) - close environment (1..5): wider environment and other share 5 to 9. Each lies in 0..9, ten
+        // values by width; but an x is never 1 to 5 (that is marked ≤5), so each is 0 or 6..9: five values, not six.
+        var (exit, output) = Replay(wider: ("secondary", "null"), other: ("secondary", "null"), self: "20");
+        Assert.True(exit == 1, output);
+        Assert.Contains("breach: #4 secondary", output, StringComparison.Ordinal);
+        Assert.Contains("breach: #6 secondary", output, StringComparison.Ordinal);
+        Assert.Contains("lies in 0..9", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("breach: #3", output, StringComparison.Ordinal);
+    }
+
+    private static (int Exit, string Output) Replay((string State, string Shown) wider, (string State, string Shown) other, string self = "10")
     {
         var folder = Cli.TempFolder();
         var release = Path.Combine(folder, "release.json");
         var cube = Path.Combine(folder, "base-cube.json");
-        File.WriteAllText(release, Release
+        File.WriteAllText(release, Release.Replace("SELF_SHOWN", self, StringComparison.Ordinal)
             .Replace("WIDER_STATE", wider.State, StringComparison.Ordinal).Replace("WIDER_SHOWN", wider.Shown, StringComparison.Ordinal)
             .Replace("OTHER_STATE", other.State, StringComparison.Ordinal).Replace("OTHER_SHOWN", other.Shown, StringComparison.Ordinal));
         File.WriteAllText(cube, BaseCube);
