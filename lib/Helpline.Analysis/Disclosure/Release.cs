@@ -43,10 +43,11 @@ public sealed class Release
         _ => null,
     };
 
-    /// <summary>The mark of a value computed from counts of which some are withheld (a share, a rate, a sum): <c>..</c>
-    /// when one of them claims no range, else <c>x</c>.</summary>
+    /// <summary>The mark of a value computed from counts of which some are withheld (a share, a rate, a sum): <c>x</c>
+    /// when each of them is an <c>x</c>, else <c>..</c>. An <c>x</c> says its count is 0 or above T, which a share of a
+    /// <c>≤T</c> count is not.</summary>
     public string Withheld(IEnumerable<Statistic> statistics) =>
-        statistics.Any(s => StateOf(s) == CellState.TooFew) ? Mark(CellState.TooFew)! : Mark(CellState.Secondary)!;
+        statistics.Any(s => StateOf(s) is CellState.TooFew or CellState.Small) ? Mark(CellState.TooFew)! : Mark(CellState.Secondary)!;
 
     /// <summary>The legend under a table or chart that withholds counts.</summary>
     public string Legend(IEnumerable<Statistic> statistics)
