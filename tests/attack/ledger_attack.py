@@ -3,7 +3,8 @@
 
 Written apart from the library's disclosure code, from the ledger, the data contract and the public opening hours only.
 
-    ledger_attack.py RELEASE_JSON BASE_CUBE_JSON [--opening-hours CSV] [--assume strict|contract] [--published-shares] [--verbose]
+    ledger_attack.py RELEASE_JSON BASE_CUBE_JSON [--opening-hours CSV] [--assume strict|contract] [--published-shares]
+                     [--integer] [--verbose]
 
 BASE_CUBE_JSON holds what the ledger's `known` sentence grants the attacker, every count of contacts per month, channel
 and outcome: {"months": {"2017-05": {"phone": {"answered": 12, "busy": 0, "closed": 30}, ...}, ...}}. Months between the
@@ -27,7 +28,14 @@ What the attacker knows and uses
   cube they are public: what they and the public counts give on their own is not the site's breach. Press figures
   describe the real register (and the synthetic one calibrated to it), not a random one: leave the option off there;
 * Not used (left free, which only weakens the attacker): public holidays, who is a new or known caller, `callers`
-  statistics (a count of distinct keys is not a sum of contacts), integrality beyond rounding each LP bound inward.
+  statistics (a count of distinct keys is not a sum of contacts); without `--integer`, integrality beyond rounding
+  each LP bound inward.
+* with `--integer`, whole numbers and the marks together: every atom is a whole number and every `x` of a component is
+  0 or above T at once (a binary each, HiGHS's branch and bound), so two `x` cells can make 0, 6, 7, ... but never 3.
+  A statistic the linear programs already found narrowed is not solved again. A `<=T` or `..` count only these
+  programs narrow is a breach marked `(integer)`; an `x` they narrow is counted in the summary (listed with
+  `--verbose`), not a breach: an `x` claims its width under linear reasoning, and what whole numbers must never narrow
+  is a count that may be 1 to T.
 
 The model and why the decomposition loses nothing
 -------------------------------------------------
@@ -78,8 +86,8 @@ import sys
 import time
 
 import numpy as np
-from scipy.optimize import linprog
-from scipy.sparse import coo_matrix, csr_matrix, vstack
+from scipy.optimize import Bounds, LinearConstraint, linprog, milp
+from scipy.sparse import coo_matrix, csr_matrix, hstack, identity, vstack
 
 EPS = 1e-6
 TIME_OF_WEEK = ("weekday", "hour")
@@ -211,7 +219,10 @@ def where(stat):
 
 
 class Attack:
-    def __init__(self, release, base, schedule, verbose=False, ranges=False, site=None):
+    def __init__(self, release, base, schedule, verbose=False, ranges=False, site=None, integer=False):
+        self.integer = integer
+        self.mips = 0
+        self.integer_x = []
         self.release = release
         self.site = site
         self.ranges = {} if ranges else None
@@ -655,6 +666,79 @@ class Attack:
                 f"[{where(raw)}] lies in {lo}..{hi} (LP {exact[k]['min'][0] + 0.0:.4g}..{exact[k]['max'][0] + 0.0:.4g}); "
                 f"binding: {'; '.join(binding) if binding else 'base cube only'}")
 
+        if self.integer and withheld and n_atoms:
+            self._integer_pass(withheld, A_eq, b_eq, A_ub, b_ub, W, eq_b, public_range, objective_rows)
+
+    def _integer_pass(self, withheld, A_eq, b_eq, A_ub, b_ub, W, eq_b, public_range, objective_rows):
+        """Whole numbers and the marks read together: every atom a whole number, every `x` 0 or above T (a count from
+        1 to T is always marked `<=T`), for all of a component's `x` cells at once (a binary each). Only statistics whose
+        claim the linear programs found holding are checked again; a narrowing found here is reported as `integer`."""
+        n_atoms = W.shape[1]
+        sec = [k for k, s in enumerate(withheld) if s["state"] == "secondary"]
+        big = float(sum(eq_b)) + 1.0
+        blocks = [LinearConstraint(hstack([A_eq, csr_matrix((A_eq.shape[0], len(sec)))]).tocsr(), b_eq, b_eq)]
+        if A_ub is not None:
+            blocks.append(LinearConstraint(hstack([A_ub, csr_matrix((A_ub.shape[0], len(sec)))]).tocsr(), -np.inf, b_ub))
+        if sec:
+            Ws = W[sec]
+            eye = identity(len(sec), format="csr")
+            # x_k <= big * b_k and x_k >= (T + 1) * b_k: b_k = 0 makes the cell 0, b_k = 1 puts it above T.
+            blocks.append(LinearConstraint(hstack([Ws, -big * eye]).tocsr(), -np.inf, 0))
+            blocks.append(LinearConstraint(hstack([Ws, -(self.T + 1) * eye]).tocsr(), 0, np.inf))
+        bounds = Bounds(np.zeros(n_atoms + len(sec)), np.concatenate([np.full(n_atoms, np.inf), np.ones(len(sec))]))
+        integrality = np.ones(n_atoms + len(sec))
+        Wx = hstack([W, csr_matrix((W.shape[0], len(sec)))]).tocsr()
+        imin = np.full(len(withheld), np.inf)
+        imax = np.full(len(withheld), -np.inf)
+
+        def solve(k, sense):
+            self.mips += 1
+            res = milp(sense * Wx.getrow(k).toarray().ravel(), constraints=blocks, integrality=integrality, bounds=bounds,
+                       options={"time_limit": 60})
+            if res.x is None:
+                raise InputError(f"integer program failed: {res.message}")
+            vals = Wx @ res.x
+            np.minimum(imin, vals, out=imin)
+            np.maximum(imax, vals, out=imax)
+            # A time limit reached leaves a bound weaker than the optimum: the attacker keeps the proven one.
+            return sense * (res.mip_dual_bound if res.status == 1 and res.mip_dual_bound is not None else res.fun)
+
+        def admitted(lo, hi, state):
+            if state == "small":
+                return lo <= 1 and hi >= self.T
+            if state == "secondary":
+                return (1 if lo <= 0 <= hi else 0) + max(0, hi - max(lo, self.T + 1) + 1) >= self.T + 1
+            return not (lo >= 1 and hi <= self.T and (lo > 1 or hi < self.T))
+
+        breached = {int(b[1:b.index(" ")]) for b in self.breaches}
+        for k, s in enumerate(withheld):
+            state = s["state"]
+            if s["raw"]["id"] in breached:
+                continue  # already a breach of the linear programs
+            lo = hi = None
+            for sense in (1, -1):
+                if np.isfinite(imin[k]) and admitted(math.ceil(imin[k] - EPS), math.floor(imax[k] + EPS), state):
+                    break
+                if sense == 1:
+                    lo = math.ceil(solve(k, 1) - EPS)
+                else:
+                    hi = math.floor(solve(k, -1) + EPS)
+            if np.isfinite(imin[k]) and admitted(math.ceil(imin[k] - EPS), math.floor(imax[k] + EPS), state):
+                continue
+            lo = lo if lo is not None else math.ceil(solve(k, 1) - EPS)
+            hi = hi if hi is not None else math.floor(solve(k, -1) + EPS)
+            if admitted(lo, hi, state) or public_range(objective_rows[k]) == (lo, hi):
+                continue
+            raw = s["raw"]
+            if state == "secondary":
+                # An x claims its width under linear reasoning: narrowed here, it is counted, not a breach. What whole
+                # numbers must never narrow is a count that may be 1 to T (a `<=T` or a `..`).
+                self.integer_x.append(f"#{raw['id']} [{where(raw)}] {lo}..{hi}")
+                continue
+            self.breaches.append(
+                f"#{raw['id']} {state} (integer){' (' + raw['claim'] + ')' if raw.get('claim') else ''}: {raw['kind']} "
+                f"{describe(raw['definition'])} [{where(raw)}] lies in {lo}..{hi} in whole numbers, reading every x as 0 or above {self.T}")
+
     def run(self):
         start = time.time()
         self.shown_small = {s["id"]: s for s in self.all_stats
@@ -669,7 +753,12 @@ class Attack:
         withheld = sum(1 for s in self.all_stats if s["state"] in WITHHELD)
         self.summary = (f"ledger attack: {len(self.all_stats)} statistics, {withheld} withheld, {self.lps} linear programs, "
                         f"{len(self.breaches)} breaches ({self.public} narrowings from public figures alone), "
-                        f"{self.shares_used} counts bounded by published shares, {time.time() - start:.1f} s")
+                        f"{self.shares_used} counts bounded by published shares, "
+                        f"{f'{self.mips} integer programs ({len(self.integer_x)} x narrowed in whole numbers), ' if self.integer else ''}"
+                        f"{time.time() - start:.1f} s")
+        if self.verbose:
+            for x in self.integer_x:
+                print(f"x narrowed in whole numbers: {x}", file=sys.stderr)
         if self.verbose:
             print(f"{len(components)} components", file=sys.stderr)
 
@@ -685,6 +774,8 @@ def main(argv):
                          "states; no-hours: ignore the opening hours altogether (to tell which breaches need them)")
     ap.add_argument("--published-shares", action="store_true",
                     help="also use the published shares of the pages' reconciliation rows (for a site of the real register or the shipped synthetic one)")
+    ap.add_argument("--integer", action="store_true",
+                    help="also solve integer programs: whole numbers, and every x read as 0 or above T jointly (slower)")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--ranges", metavar="JSON", help="solve both sides for every withheld statistic and write the ranges")
     args = ap.parse_args(argv)
@@ -694,7 +785,7 @@ def main(argv):
         with open(args.base, encoding="utf-8") as f:
             base = json.load(f)
         attack = Attack(release, base, Schedule(args.opening_hours, args.assume == "strict", args.assume != "no-hours"), args.verbose, args.ranges is not None,
-                        site=os.path.dirname(os.path.abspath(args.release)) if args.published_shares else None)
+                        site=os.path.dirname(os.path.abspath(args.release)) if args.published_shares else None, integer=args.integer)
         attack.run()
         if args.ranges:
             with open(args.ranges, "w", encoding="utf-8") as f:

@@ -73,7 +73,7 @@ internal static class Ledger
                 {
                     CellState.Small => string.Create(c, $"every value from 1 to {t}"),
                     // A count from 1 to T is always marked ≤T: an x is 0 or above T, and what it claims counts only those.
-                    CellState.Secondary => string.Create(c, $"at least {t + 1} values it can be (0, or {t + 1} and more: a count from 1 to {t} is marked ≤{t})"),
+                    CellState.Secondary => string.Create(c, $"at least {t + 1} values it can be by linear reasoning (0, or {t + 1} and more: a count from 1 to {t} is marked ≤{t})"),
                     CellState.TooFew => string.Create(c, $"no range; only that it is never narrowed to part of 1..{t}: 0 or more than {t} stays possible, or every value from 1 to {t}"),
                     _ => "shown exactly",
                 },

@@ -42,9 +42,10 @@ internal static class LedgerReplay
     /// <summary>Runs the attacker: its exit code (0 protected, 1 breaches, 2 inputs that no register fits) and all it printed.</summary>
     /// <param name="publishedShares">Let the attacker use the published shares of the pages' reconciliation rows: true
     /// for the shipped register, which is calibrated to those figures; a random register is not described by them.</param>
-    public static (int Exit, string Output) Attack(string release, string baseCube, bool publishedShares = false)
+    /// <param name="integer">Also solve integer programs, reading every x as 0 or above T across cells at once.</param>
+    public static (int Exit, string Output) Attack(string release, string baseCube, bool publishedShares = false, bool integer = true)
     {
-        string[] args = publishedShares ? [Script, release, baseCube, "--published-shares"] : [Script, release, baseCube];
+        string[] args = [Script, release, baseCube, .. publishedShares ? ["--published-shares"] : Array.Empty<string>(), .. integer ? ["--integer"] : Array.Empty<string>()];
         var (exit, stdout, stderr) = Run(Interpreter.Value, args);
         return (exit, (stdout + stderr).Trim());
     }

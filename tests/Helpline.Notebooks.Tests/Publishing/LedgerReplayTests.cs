@@ -207,7 +207,8 @@ public class LedgerReplayAttackerSelfTests
     {
         // 30 - 20 (self) - close environment (1..5): wider environment and other share 5 to 9. Each lies in 0..9, ten
         // values by width; but an x is never 1 to 5 (that is marked ≤5), so each is 0 or 6..9: five values, not six.
-        var (exit, output) = Replay(wider: ("secondary", "null"), other: ("secondary", "null"), self: "20");
+        // Linear programs only: in whole numbers close environment falls to 1..4 as well (the pair can make 6 to 9 only).
+        var (exit, output) = Replay(wider: ("secondary", "null"), other: ("secondary", "null"), self: "20", integer: false);
         Assert.True(exit == 1, output);
         Assert.Contains("breach: #4 secondary", output, StringComparison.Ordinal);
         Assert.Contains("breach: #6 secondary", output, StringComparison.Ordinal);
@@ -215,7 +216,20 @@ public class LedgerReplayAttackerSelfTests
         Assert.DoesNotContain("breach: #3", output, StringComparison.Ordinal);
     }
 
-    private static (int Exit, string Output) Replay((string State, string Shown) wider, (string State, string Shown) other, string self = "10")
+    [Fact]
+    public void A_small_cell_that_whole_numbers_and_the_marks_pin_is_a_breach_the_linear_programs_alone_miss()
+    {
+        // 30 - 23 (self): close environment (1..5), wider environment and other (each 0 or 6 and more) share 7. Two x
+        // cells can only make 0, 6, 12, ...: they make 6, and close environment is 1. The linear programs leave it 1..5.
+        var (exit, output) = Replay(wider: ("secondary", "null"), other: ("secondary", "null"), self: "23");
+        Assert.True(exit == 1, output);
+        Assert.Contains("breach: #3 small (integer)", output, StringComparison.Ordinal);
+        Assert.Contains("lies in 1..1 in whole numbers", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("breach: #3 small (every", output, StringComparison.Ordinal);
+        Assert.Contains(" integer programs (", output, StringComparison.Ordinal);
+    }
+
+    private static (int Exit, string Output) Replay((string State, string Shown) wider, (string State, string Shown) other, string self = "10", bool integer = true)
     {
         var folder = Cli.TempFolder();
         var release = Path.Combine(folder, "release.json");
@@ -224,6 +238,6 @@ public class LedgerReplayAttackerSelfTests
             .Replace("WIDER_STATE", wider.State, StringComparison.Ordinal).Replace("WIDER_SHOWN", wider.Shown, StringComparison.Ordinal)
             .Replace("OTHER_STATE", other.State, StringComparison.Ordinal).Replace("OTHER_SHOWN", other.Shown, StringComparison.Ordinal));
         File.WriteAllText(cube, BaseCube);
-        return LedgerReplay.Attack(release, cube);
+        return LedgerReplay.Attack(release, cube, integer: integer);
     }
 }
