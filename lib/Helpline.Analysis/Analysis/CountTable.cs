@@ -208,7 +208,8 @@ public sealed class CountTable : IPageOutput
 
     /// <summary>The counts of the table's body, no total (the whole count when it has no rows): what a heatmap draws.</summary>
     internal IEnumerable<(Statistic Statistic, string? Row, string? Column)> InteriorPlaces() =>
-        CellPlaces().Zip(Cells()).Where(p => (p.Second.Row >= 0 || RowKeys.Count == 0) && (p.Second.Column >= 0 || ColumnKeys.Count == 0)).Select(p => p.First);
+        Cells().Where(c => (c.Row >= 0 || RowKeys.Count == 0) && (c.Column >= 0 || ColumnKeys.Count == 0))
+            .Select(c => (StatisticAt(c.Row, c.Column), (string?)RowKey(c.Row), (string?)ColumnKey(c.Column)));
 
     PageContent IPageOutput.Render(Release release) => TableLayout.Of(this, release, shares: false).Render(release);
 

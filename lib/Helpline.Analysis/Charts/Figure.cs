@@ -13,7 +13,6 @@ public sealed class Figure : IPageOutput
     private readonly Func<Release, GenericChart> _draw;
     private readonly IReadOnlyList<CountTable> _tables;
     private readonly IReadOnlyList<Statistic> _statistics;
-
     private readonly IReadOnlyList<(Statistic Statistic, string? Row, string? Column)> _places;
 
     internal Figure(string title, IEnumerable<CountTable> tables, Func<Release, GenericChart> draw)

@@ -17,11 +17,13 @@ public sealed class ReleasedTable : IPageOutput
 
     /// <summary>Each row's key: its leading labels, as many as tell every row apart (<c>2020</c>; <c>phone busy</c> and
     /// <c>phone closed</c>, not <c>phone</c> for the first).</summary>
-    public IReadOnlyList<string> RowKeys => _keys ??= Keys();
+    public IReadOnlyList<string> RowKeys => KeyList;
+
+    private List<string> KeyList => _keys ??= Keys();
 
     /// <summary>A value by row key and column name.</summary>
     public IReleasedValue this[string row, string column] =>
-        RowKeys.ToList().IndexOf(row) is int i and >= 0 && _rows[i].Values.TryGetValue(column, out var value) ? value
+        KeyList.IndexOf(row) is int i and >= 0 && _rows[i].Values.TryGetValue(column, out var value) ? value
             : throw new KeyNotFoundException($"No value at row '{row}', column '{column}'; rows: {string.Join(", ", RowKeys.Take(12))}{(RowKeys.Count > 12 ? ", ..." : "")}; columns: {string.Join(", ", Header)}.");
 
     /// <summary>A count by row key and column name.</summary>
