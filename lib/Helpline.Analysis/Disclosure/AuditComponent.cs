@@ -15,7 +15,7 @@ namespace Helpline.Analysis;
 /// <para>Checks: every withheld count against its label; every group of 1 to T contacts, and every part of a month
 /// that a statistic cuts off, against being narrowed further than a <c>≤T</c> count would be.</para>
 /// </remarks>
-internal sealed class AuditComponent : IDisposable
+internal sealed partial class AuditComponent : IDisposable
 {
     /// <summary>Above this many combinations in one region, only those the data hold are kept: the attacker is then
     /// assumed to know which are empty, which only makes the audit stricter.</summary>
@@ -34,6 +34,8 @@ internal sealed class AuditComponent : IDisposable
     private readonly List<(int Row, GateEntry? Entry)> _rows = [];
     private readonly List<int> _truth = [];
     private readonly List<(string What, List<int> Variables, int Truth)> _groups = [];
+    private readonly List<double> _upperBounds;
+    private readonly List<(List<int> Variables, int Total)> _regions;
 
     public AuditComponent(ContactAxes contacts, List<GateEntry> entries, DisclosureOptions options, OpeningHours? hours)
     {
@@ -43,6 +45,8 @@ internal sealed class AuditComponent : IDisposable
         var builder = new Builder(contacts, entries, axes, hours);
         builder.Build();
         _truth = builder.Truth;
+        _upperBounds = builder.UpperBounds;
+        _regions = builder.Regions;
         _model = new LinearModel(builder.UpperBounds);
         foreach (var (variables, total) in builder.Regions)
             _rows.Add((_model.Add(variables, total, total), null));
@@ -77,8 +81,9 @@ internal sealed class AuditComponent : IDisposable
         public bool Pinned { get; init; }
     }
 
-    /// <summary>What the audit checks: a withheld statistic (its index), or a group of contacts (its index among the groups).</summary>
-    internal readonly record struct Check(int Entry, int Group);
+    /// <summary>What the audit checks: a withheld statistic (its index), or a group of contacts (its index among the
+    /// groups); in the linear relaxation, or in whole numbers with every <c>x</c> read as 0 or above T.</summary>
+    internal readonly record struct Check(int Entry, int Group, bool Integer = false);
 
     /// <summary>Every check that can fail now: each withheld statistic, and each group of 1 to T contacts that cannot be
     /// shown to reach 0 by one linear program that lowers them all at once.</summary>
@@ -115,11 +120,14 @@ internal sealed class AuditComponent : IDisposable
         _model.SetBounds(_entryRow[k], lower, upper);
         if (_callerRow[k] >= 0)
             _model.SetBounds(_callerRow[k], 0, newUpper);
+        UpdateInteger(k, lower, upper, newUpper);
     }
 
     /// <summary>Runs one check; null when it holds.</summary>
     public Violation? Run(Check check)
     {
+        if (check.Integer)
+            return RunInteger(check);
         if (check.Group >= 0)
         {
             var group = _groups[check.Group];
@@ -226,7 +234,11 @@ internal sealed class AuditComponent : IDisposable
 
     private static long Floor(double value) => (long)Math.Floor(value + 1e-6);
 
-    public void Dispose() => _model.Dispose();
+    public void Dispose()
+    {
+        _model.Dispose();
+        _integer?.Dispose();
+    }
 
     /// <summary>Regions, groups and which groups each statistic counts.</summary>
     private sealed class Builder(ContactAxes contacts, List<GateEntry> entries, SensitiveAxes axes, OpeningHours? hours)

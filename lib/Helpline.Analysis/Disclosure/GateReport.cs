@@ -20,6 +20,9 @@ public sealed class GateReport
 
     public int LinearPrograms { get; internal set; }
 
+    /// <summary>Integer programs the audit solved (whole numbers, every x read as 0 or above T).</summary>
+    public int IntegerPrograms { get; internal set; }
+
     public int Passes { get; internal set; }
 
     /// <summary>Narrowings nothing released by the site could relax: they follow from public figures alone.</summary>
@@ -33,7 +36,7 @@ public sealed class GateReport
     public override string ToString()
     {
         var c = CultureInfo.InvariantCulture;
-        var text = string.Create(c, $"release gate: {Statistics:N0} statistics ({Sensitive:N0} sensitive), withheld {Small:N0} ≤T, {Secondary:N0} x, {TooFew:N0} ..; audit: {Atoms:N0} groups, {LinearPrograms:N0} linear programs, {Passes} passes, {Seconds:F2} s");
+        var text = string.Create(c, $"release gate: {Statistics:N0} statistics ({Sensitive:N0} sensitive), withheld {Small:N0} ≤T, {Secondary:N0} x, {TooFew:N0} ..; audit: {Atoms:N0} groups, {LinearPrograms:N0} linear programs, {IntegerPrograms:N0} integer programs, {Passes} passes, {Seconds:F2} s");
         if (Unfixable > 0)
             text += string.Create(c, $"; {Unfixable} narrowing(s) follow from public figures alone");
         if (GaveUp > 0)

@@ -10,8 +10,8 @@ namespace Helpline.Analysis;
 /// <remarks>
 /// Statistics that cut along different sensitive axes (the type of help request and the hour of arrival, say) are
 /// independent once the monthly counts per channel and outcome are known, so each group of linked axes is a linear
-/// program of its own (<see cref="AuditComponent"/>). The ranges are those of the linear relaxation: an inference
-/// that needs whole numbers in a table of three or more linked dimensions is not covered.
+/// program of its own (<see cref="AuditComponent"/>). Once the linear programs settle, the same checks run in whole
+/// numbers, every <c>x</c> read as 0 or above T, for <c>≤T</c>, <c>..</c> and small groups of contacts.
 /// </remarks>
 internal sealed class LinkedAudit(RegisterColumns source, IReadOnlyList<GateEntry> entries, DisclosureOptions options, OpeningHours? hours, GateReport report)
 {
@@ -41,6 +41,7 @@ internal sealed class LinkedAudit(RegisterColumns source, IReadOnlyList<GateEntr
                 report.Passes += local.Passes;
                 report.GaveUp += local.GaveUp;
                 report.LinearPrograms += local.LinearPrograms;
+                report.IntegerPrograms += local.IntegerPrograms;
             }
         });
         report.Seconds += wall.Elapsed.TotalSeconds;
@@ -51,9 +52,37 @@ internal sealed class LinkedAudit(RegisterColumns source, IReadOnlyList<GateEntr
         using var model = new AuditComponent(contacts, component, options, hours);
         report.Atoms += model.Variables;
         // Every fix withholds more (or drops a label's claim): ranges only widen, so a check that holds keeps holding.
-        // Each failing check is fixed until it holds, and what the fix withholds is checked in its turn.
+        // Each failing check is fixed until it holds, and what the fix withholds is checked in its turn. Once the linear
+        // checks hold, the checks in whole numbers run; a fix they call for is checked by both in its turn.
         var queue = new Queue<AuditComponent.Check>(model.Initial());
         int fixes = 0;
+        while (true)
+        {
+            Drain(model, queue, ref fixes, report);
+            if (fixes >= MaxFixes)
+                break;
+            int before = fixes;
+            foreach (var check in model.IntegerInitial())
+                queue.Enqueue(check);
+            if (queue.Count == 0)
+                break;
+            Drain(model, queue, ref fixes, report);
+            if (fixes == before)
+                break; // what whole numbers narrow, nothing left to withhold relaxes (counted as unfixable)
+        }
+        if (fixes >= MaxFixes)
+        {
+            // Refining did not settle: withhold every count of the component that can be, with no claim on its range.
+            foreach (var e in component.Where(e => !e.Fixed))
+                e.State = CellState.TooFew;
+            report.GaveUp++;
+        }
+        report.LinearPrograms += model.Solves;
+        report.IntegerPrograms += model.IntegerSolves;
+    }
+
+    private void Drain(AuditComponent model, Queue<AuditComponent.Check> queue, ref int fixes, GateReport report)
+    {
         while (queue.Count > 0 && fixes < MaxFixes)
         {
             var check = queue.Dequeue();
@@ -74,6 +103,7 @@ internal sealed class LinkedAudit(RegisterColumns source, IReadOnlyList<GateEntr
                 }
                 if (changed.Count == 0)
                 {
+                    model.Unfixable(check);
                     report.Unfixable++;
                     break;
                 }
@@ -83,14 +113,6 @@ internal sealed class LinkedAudit(RegisterColumns source, IReadOnlyList<GateEntr
             }
             report.Passes++;
         }
-        if (fixes >= MaxFixes)
-        {
-            // Refining did not settle: withhold every count of the component that can be, with no claim on its range.
-            foreach (var e in component.Where(e => !e.Fixed))
-                e.State = CellState.TooFew;
-            report.GaveUp++;
-        }
-        report.LinearPrograms += model.Solves;
     }
 
     /// <summary>Candidates tried, one at a time, for a fix that resolves the violation on its own.</summary>
@@ -118,6 +140,8 @@ internal sealed class LinkedAudit(RegisterColumns source, IReadOnlyList<GateEntr
             model.Update(own);
             return [own];
         }
+        if (check.Integer && Relax(model, check, model.Crosses(own)) is { Count: > 0 } relaxed)
+            return relaxed;
         var ownTables = own?.Tables ?? [];
         static IEnumerable<GateEntry> BySize(IEnumerable<GateEntry> candidates) => candidates.Distinct()
             .OrderBy(e => e.Value == 0 ? 1 : 0).ThenBy(e => e.Value).ThenBy(e => e.Definition.ToString(), StringComparer.Ordinal);
@@ -153,6 +177,39 @@ internal sealed class LinkedAudit(RegisterColumns source, IReadOnlyList<GateEntr
             model.Update(e);
         }
         return smalls;
+    }
+
+    /// <summary>
+    /// For a narrowing in whole numbers: the <c>x</c> cells that, read as <c>..</c> (withheld, any whole number), let
+    /// the check hold: the first that does on its own, else all of them together; none (and nothing changed) when even
+    /// that does not help, as integrality alone then narrows the count, and more must be withheld.
+    /// </summary>
+    private static List<GateEntry> Relax(AuditComponent model, AuditComponent.Check check, List<GateEntry> crosses)
+    {
+        foreach (var cross in crosses.Take(Trials))
+        {
+            cross.State = CellState.TooFew;
+            model.Update(cross);
+            if (model.Run(check) is null)
+                return [cross];
+            cross.State = CellState.Secondary;
+            model.Update(cross);
+        }
+        if (crosses.Count <= 1)
+            return [];
+        foreach (var cross in crosses)
+        {
+            cross.State = CellState.TooFew;
+            model.Update(cross);
+        }
+        if (model.Run(check) is null)
+            return crosses;
+        foreach (var cross in crosses)
+        {
+            cross.State = CellState.Secondary;
+            model.Update(cross);
+        }
+        return [];
     }
 
     /// <summary>Withholds the first candidate that resolves the check on its own; failing that, the first candidate, for

@@ -109,6 +109,7 @@ internal static class Ledger
                 ["too_few"] = report.TooFew,
                 ["groups"] = report.Atoms,
                 ["linear_programs"] = report.LinearPrograms,
+                ["integer_programs"] = report.IntegerPrograms,
             },
             ["statistics"] = statistics,
         };
