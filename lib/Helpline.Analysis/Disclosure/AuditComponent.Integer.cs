@@ -28,6 +28,18 @@ internal sealed partial class AuditComponent
 
     public int IntegerSolves => _integer?.Solves ?? 0;
 
+    /// <summary>The ranges seen so far, to put back when a tentative change is undone: a solution found while a
+    /// count was withheld on trial may give it a value that its shown (or <c>x</c>) state rules out.</summary>
+    public SeenRanges Seen()
+    {
+        EnsureSeen();
+        return new([.. _entrySeen], [.. _groupSeen]);
+    }
+
+    public void Restore(SeenRanges seen) => (_entrySeen, _groupSeen) = ([.. seen.Entries], [.. seen.Groups]);
+
+    internal readonly record struct SeenRanges((long Low, long High)[] Entries, (long Low, long High)[] Groups);
+
     /// <summary>Records that nothing relaxes a check's narrowing (it follows from public figures): a narrowing the
     /// linear programs already find is not looked for again in whole numbers.</summary>
     public void Unfixable(Check check) => _unfixable.Add((check.Entry, check.Group));
@@ -96,9 +108,9 @@ internal sealed partial class AuditComponent
             return null;
         seen = entry ? _entrySeen[check.Entry] : _groupSeen[check.Group];
         var what = entry ? _entries[check.Entry].ToString() : _groups[check.Group].What;
-        var violation = Found($"{what}: {seen.Low}..{seen.High} in whole numbers, reading every x as 0 or above {_threshold}",
+        // Never Pinned: a program that stopped at its node limit may have seen less than the whole range.
+        return Found($"{what}: {seen.Low}..{seen.High} in whole numbers, reading every x as 0 or above {_threshold}",
             entry ? _entries[check.Entry] : null, [], variables);
-        return violation with { Pinned = seen.Low == seen.High };
     }
 
     /// <summary>A <c>≤T</c> must be able to be 1 and T; a <c>..</c> or a group of 1 to T contacts must not be narrowed

@@ -188,15 +188,18 @@ internal sealed class LinkedAudit(RegisterColumns source, IReadOnlyList<GateEntr
     {
         foreach (var cross in crosses.Take(Trials))
         {
+            var seen = model.Seen();
             cross.State = CellState.TooFew;
             model.Update(cross);
             if (model.Run(check) is null)
                 return [cross];
             cross.State = CellState.Secondary;
             model.Update(cross);
+            model.Restore(seen);
         }
         if (crosses.Count <= 1)
             return [];
+        var before = model.Seen();
         foreach (var cross in crosses)
         {
             cross.State = CellState.TooFew;
@@ -209,6 +212,7 @@ internal sealed class LinkedAudit(RegisterColumns source, IReadOnlyList<GateEntr
             cross.State = CellState.Secondary;
             model.Update(cross);
         }
+        model.Restore(before);
         return [];
     }
 
@@ -220,12 +224,14 @@ internal sealed class LinkedAudit(RegisterColumns source, IReadOnlyList<GateEntr
             return null;
         foreach (var candidate in candidates.Take(Trials))
         {
+            var seen = model.Seen();
             candidate.State = state;
             model.Update(candidate);
             if (model.Run(check) is null)
                 return candidate;
             candidate.State = CellState.Shown;
             model.Update(candidate);
+            model.Restore(seen);
         }
         candidates[0].State = state;
         model.Update(candidates[0]);
