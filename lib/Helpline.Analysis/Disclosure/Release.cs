@@ -56,7 +56,7 @@ public sealed class Release
             return "Disclosure control is off: every count is shown. Not for publication.";
         var withheld = statistics.Select(s => s.Key).Distinct().Count(k => _states.TryGetValue(k, out var s) && s != CellState.Shown);
         return string.Create(CultureInfo.InvariantCulture,
-            $"≤{Options.Threshold}: a count from 1 to {Options.Threshold}, not shown to protect anonymity; x: withheld so that such a count cannot be worked out from other figures of the site; ..: withheld with no range claimed (a group too small to break down, or a count a published figure already narrows). {withheld} count(s) withheld.");
+            $"≤{Options.Threshold}: a count from 1 to {Options.Threshold}, not shown to protect anonymity; x: withheld so that such a count cannot be worked out from other figures of the site; ..: withheld with no range claimed (a group too small to break down, or a count that other figures would narrow if it claimed one). {withheld} count(s) withheld.");
     }
 
     /// <summary>Each statistic once, with what the gate decided: for the ledger.</summary>
