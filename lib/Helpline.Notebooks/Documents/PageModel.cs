@@ -121,8 +121,15 @@ internal sealed partial class PageModel
         }
     }
 
-    /// <summary>The source line under a chart image or table: the data and the page it belongs to.</summary>
-    public string SourceLine => $"Source: {DataSource}; written question 232, '{Title}'.";
+    /// <summary>Built with disclosure control off (<c>suppress = false</c>): its small counts are shown.</summary>
+    public bool NotForPublication => BannerHtml?.Contains("banner unprotected", StringComparison.Ordinal) == true;
+
+    /// <summary>What a document of an unprotected page says first, wherever it is pasted.</summary>
+    public const string NotForPublicationLine = "Not for publication: disclosure control is off (suppress = false), small counts are shown.";
+
+    /// <summary>The source line under a chart image or table: the data and the page it belongs to; for an unprotected
+    /// page it starts by saying it is not for publication, since an image travels without its page.</summary>
+    public string SourceLine => (NotForPublication ? NotForPublicationLine + " " : "") + $"Source: {DataSource}; written question 232, '{Title}'.";
 
     public static PageModel From(IpynbNotebook notebook) => new(notebook);
 

@@ -127,32 +127,60 @@ internal sealed class PageRenderer : IAsyncDisposable
     private const string UnlinkLocalFiles = "document.querySelectorAll('a[href]').forEach(a => { if (a.protocol !== 'http:' && a.protocol !== 'https:' && a.protocol !== 'mailto:') a.removeAttribute('href'); })";
 
     // Each chart again from the figure the page drew (its data and layout, so what the page withholds stays
-    // withheld), at a fixed size, with the source line under it: Plotly's own image export.
+    // withheld), at a fixed size, with the source line in a band of its own under the drawing: Plotly's own image
+    // export. The band is added to the SVG rather than drawn as an annotation, which a legend below the plot covers.
     private const string ImagesScript = """
         async (source, width) => {
+          const ns = 'http://www.w3.org/2000/svg';
           const out = [];
           for (const gd of document.querySelectorAll('.chart')) {
             const layout = JSON.parse(JSON.stringify(gd.layout));
-            const margin = Object.assign({ t: 70, l: 60, r: 20, b: 60 }, layout.margin || {});
-            margin.b += 34;
-            layout.margin = margin;
             layout.width = width;
-            layout.height = (layout.height || 440) + 34;
+            layout.height = layout.height || 440;
             if (layout.title && typeof layout.title === 'object' && (layout.title.x || 0) === 0) layout.title.x = 0.012;
-            layout.annotations = (layout.annotations || []).concat([{
-              text: source, showarrow: false, xref: 'paper', yref: 'paper', x: 0, y: 0, xanchor: 'left', yanchor: 'top',
-              xshift: -(margin.l - 10), yshift: -(margin.b - 16), font: { size: 11, color: '#555' } }]);
-            const figure = { data: gd.data, layout: layout };
-            const svg = await Plotly.toImage(figure, { format: 'svg', width: width, height: layout.height });
+            const drawn = await Plotly.toImage({ data: gd.data, layout: layout }, { format: 'svg', width: width, height: layout.height });
+            const svg = new DOMParser().parseFromString(decodeURIComponent(drawn.slice(drawn.indexOf(',') + 1)), 'image/svg+xml').documentElement;
+            // The source line, wrapped to the image's width in the chart's font.
+            const family = (gd._fullLayout && gd._fullLayout.font && gd._fullLayout.font.family) || 'sans-serif';
+            const measure = document.createElement('canvas').getContext('2d');
+            measure.font = '11px ' + family;
+            const lines = [];
+            for (const word of source.split(' ')) {
+              const joined = lines.length ? lines[lines.length - 1] + ' ' + word : word;
+              if (lines.length && measure.measureText(joined).width <= width - 20) lines[lines.length - 1] = joined;
+              else lines.push(word);
+            }
+            const band = 8 + 15 * lines.length;
+            const height = layout.height + band;
+            svg.setAttribute('height', height);
+            svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+            const group = document.createElementNS(ns, 'g');
+            group.setAttribute('class', 'source-line');
+            const background = document.createElementNS(ns, 'rect');
+            for (const [name, value] of [['x', 0], ['y', layout.height], ['width', width], ['height', band], ['fill', '#fff']])
+              background.setAttribute(name, value);
+            group.appendChild(background);
+            const text = document.createElementNS(ns, 'text');
+            text.setAttribute('style', `font-family: ${family}; font-size: 11px; fill: #555;`);
+            lines.forEach((line, i) => {
+              const span = document.createElementNS(ns, 'tspan');
+              span.setAttribute('x', 10);
+              span.setAttribute('y', layout.height + 15 * (i + 1) - 2);
+              span.textContent = line;
+              text.appendChild(span);
+            });
+            group.appendChild(text);
+            svg.appendChild(group);
+            const url = 'data:image/svg+xml,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
             // The PNG is that drawing at twice its size (what Plotly's own PNG export does, without drawing the chart again).
             const image = new Image();
-            image.src = svg;
+            image.src = url;
             await image.decode();
             const canvas = document.createElement('canvas');
             canvas.width = 2 * width;
-            canvas.height = 2 * layout.height;
+            canvas.height = 2 * height;
             canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
-            out.push([canvas.toDataURL('image/png'), svg]);
+            out.push([canvas.toDataURL('image/png'), url]);
           }
           return out;
         }

@@ -36,6 +36,8 @@ internal static class WordWriter
         main.Document = new Document(body);
 
         body.Append(Paragraph("Title", Run(page.Title)));
+        if (page.NotForPublication)
+            body.Append(Paragraph("Note", Run(PageModel.NotForPublicationLine)));
         body.Append(Paragraph("Heading1", Run("Vraag")));
         foreach (var block in Blocks(page.Question).Skip(1)) // the first block is the title
             body.Append(block);
@@ -72,6 +74,8 @@ internal static class WordWriter
 
         body.Append(Paragraph("Heading1", Run("Bronnen")));
         var sources = new List<string> { $"Gegevens: {page.DataSource}." };
+        if (page.NotForPublication)
+            sources.Insert(0, PageModel.NotForPublicationLine);
         sources.AddRange(page.Question.Split('\n').Where(l => l.StartsWith("Source:", StringComparison.Ordinal)).Select(PageModel.Plain));
         sources.Add($"Tabellen en figuren: de pagina '{page.Title}' van de gepubliceerde site ({page.Name}.html), tabellen ook als {DocumentPaths.Workbook(page.Name)}.");
         sources.AddRange(page.Legends);

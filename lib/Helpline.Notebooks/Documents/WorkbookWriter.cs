@@ -27,7 +27,9 @@ internal static class WorkbookWriter
         notes.AddRange(page.Tables.Select(t => Note(SheetName(t.Number), t.Caption)));
         notes.AddRange(page.Legends.Select(l => Note("legend", l)));
         notes.Add(Note("shares", "A share the page shows as 60% is the number 0.6 here; counts and decimals are numbers; a withheld cell is text, the mark the page shows."));
-        notes.Add(Note("release", "Every count passed the site's release gate: a cell the page withholds is withheld here with the same mark. The same cells as the page's CSV downloads."));
+        notes.Add(page.NotForPublication
+            ? Note("release", "Disclosure control was off: no count was withheld. The same cells as the page's CSV downloads.")
+            : Note("release", "Every count passed the site's release gate: a cell the page withholds is withheld here with the same mark. The same cells as the page's CSV downloads."));
         sheets[NotesSheet] = notes;
         var configuration = new OpenXmlConfiguration
         {

@@ -33,6 +33,13 @@ public class ChartImageTests(PublishedDocuments site)
                 var title = System.Net.WebUtility.HtmlDecode(SiteFiles.Title(figure).Split("<br>")[0]);
                 Assert.Contains(title, text, StringComparison.Ordinal);
                 Assert.Contains("Source: Stop it Now! register", text, StringComparison.Ordinal);
+                // The source line has a band of its own under the drawing, where no legend or axis title can cover it.
+                var band = Assert.Single(svg.Root.Elements(), e => e.Name.LocalName == "g" && (string?)e.Attribute("class") == "source-line");
+                double drawing = (double)svg.Root.Elements().First(e => e.Name.LocalName == "rect").Attribute("height")!;
+                Assert.Equal(drawing, (double)band.Elements().Single(e => e.Name.LocalName == "rect").Attribute("y")!);
+                Assert.Equal((double)svg.Root.Attribute("height")!, drawing + (double)band.Elements().Single(e => e.Name.LocalName == "rect").Attribute("height")!);
+                Assert.StartsWith("Source: Stop it Now! register", band.Value, StringComparison.Ordinal);
+                Assert.DoesNotContain("Source:", string.Concat(svg.Root.Elements().Where(e => e != band).Select(e => e.Value)), StringComparison.Ordinal);
                 Assert.True(svg.Descendants().Count(e => e.Name.LocalName is "path" or "rect") > 10, $"{notebook} figure {n}: nothing drawn");
 
                 Assert.Contains($"href=\"documents/{notebook}/figure-{n}.png\"", page, StringComparison.Ordinal);
