@@ -37,7 +37,7 @@ internal static class WordWriter
 
         body.Append(Paragraph("Title", Run(page.Title)));
         if (page.NotForPublication)
-            body.Append(Paragraph("Note", Run(PageModel.NotForPublicationLine)));
+            body.Append(Paragraph(null, Run(PageModel.NotForPublicationLine, bold: true)));
         body.Append(Paragraph("Heading1", Run("Vraag")));
         foreach (var block in Blocks(page.Question).Skip(1)) // the first block is the title
             body.Append(block);
