@@ -135,7 +135,7 @@ internal sealed partial class PageModel
 
     /// <summary>Text without tags or entities, on one line.</summary>
     public static string Plain(string html) =>
-        Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(html.Replace("<br>", " ", StringComparison.Ordinal), "")), " ").Trim();
+        Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(BlockEdges().Replace(html, " "), "")), " ").Trim();
 
     private static string? LastHeading(string markdown) =>
         markdown.Split('\n').Where(l => l.StartsWith('#')).Select(l => l.TrimStart('#').Trim()).LastOrDefault(l => l.Length > 0);
@@ -158,6 +158,10 @@ internal sealed partial class PageModel
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();
+
+    // The edge of a block (a line break, a paragraph, a quote's source line) parts words; an inline tag does not.
+    [GeneratedRegex(@"<(br|/?(p|div|footer|blockquote|li|tr|td|th|h[1-6]))\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex BlockEdges();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
