@@ -59,8 +59,9 @@ public static class UnansweredCharts
             "Hour of arrival", "", shapes: slots, subtitle: "orange outline: opening hours; grey: withheld (≤ threshold, x, ..)");
         var layout = GenericChart.getLayout(styled);
         layout.SetProperty("plot_bgcolor", Theme.Suppressed);
-        layout.SetProperty("xaxis", new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = "Hour of arrival" }, ["type"] = "category" });
-        layout.SetProperty("yaxis", new Dictionary<string, object> { ["autorange"] = "reversed", ["type"] = "category" });
+        // No gridlines: they cross each cell's middle, and on a withheld cell (a gap on the grey background) through its mark.
+        layout.SetProperty("xaxis", new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = "Hour of arrival" }, ["type"] = "category", ["showgrid"] = false });
+        layout.SetProperty("yaxis", new Dictionary<string, object> { ["autorange"] = "reversed", ["type"] = "category", ["showgrid"] = false });
         return styled;
     });
 }

@@ -60,6 +60,9 @@ public class UnansweredChartsTests
         Assert.True(withheld > 0);
         Assert.Equal(3, figure.Json["layout"]!["shapes"]!.AsArray().Count);
         Assert.Equal(Theme.Suppressed, (string?)figure.Json["layout"]!["plot_bgcolor"]);
+        // A withheld cell's mark sits on the grey background: no gridline may cross it.
+        Assert.False((bool)figure.Json["layout"]!["xaxis"]!["showgrid"]!);
+        Assert.False((bool)figure.Json["layout"]!["yaxis"]!["showgrid"]!);
     }
 
     [Fact]
