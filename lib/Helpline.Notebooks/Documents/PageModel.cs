@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Helpline.Analysis;
 using Helpline.Notebooks.Hosting;
 
 namespace Helpline.Notebooks.Documents;
@@ -122,10 +123,10 @@ internal sealed partial class PageModel
     }
 
     /// <summary>Built with disclosure control off (<c>suppress = false</c>): its small counts are shown.</summary>
-    public bool NotForPublication => BannerHtml?.Contains("banner unprotected", StringComparison.Ordinal) == true;
+    public bool NotForPublication => BannerHtml?.Contains(HelplineData.NotForPublicationHtml, StringComparison.Ordinal) == true;
 
-    /// <summary>What a document of an unprotected page says first, wherever it is pasted.</summary>
-    public const string NotForPublicationLine = "Not for publication: disclosure control is off (suppress = false), small counts are shown.";
+    /// <summary>What a document of an unprotected page says first, wherever it is pasted: the page's own stamp.</summary>
+    public static string NotForPublicationLine { get; } = Plain(HelplineData.NotForPublicationHtml);
 
     /// <summary>The source line under a chart image or table: the data and the page it belongs to; for an unprotected
     /// page it starts by saying it is not for publication, since an image travels without its page.</summary>

@@ -69,7 +69,7 @@ internal sealed partial class SiteWriter(string folder)
             .FirstOrDefault(h => h.StartsWith("<div class=\"banner", StringComparison.Ordinal));
         if (banner is not null)
             body.Append(banner).Append('\n');
-        if (NotForPublication && banner?.Contains("banner unprotected", StringComparison.Ordinal) != true)
+        if (NotForPublication && banner?.Contains(HelplineData.NotForPublicationHtml, StringComparison.Ordinal) != true)
             body.Append(HelplineData.NotForPublicationHtml).Append('\n');
         if (run.Parameters.Count > 0)
         {
