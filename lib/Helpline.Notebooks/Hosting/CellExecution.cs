@@ -16,16 +16,29 @@ namespace Helpline.Notebooks.Hosting;
 /// </summary>
 internal static class CellExecution
 {
+    /// <summary>The editor's kernel: .NET Interactive's C# kernel, with completions and hover help.</summary>
     public static CompositeKernel CreateKernel(out CSharpKernel csharp)
     {
         csharp = new CSharpKernel().UseKernelHelpers().UseValueSharing();
+        return Composite(csharp);
+    }
+
+    /// <summary>The host's kernel: the same C# without the editor's workspace, each cell compiled once a process.</summary>
+    public static CompositeKernel CreateHostKernel(string folder, out ScriptKernel csharp)
+    {
+        csharp = new ScriptKernel(folder);
+        return Composite(csharp);
+    }
+
+    private static CompositeKernel Composite(Microsoft.DotNet.Interactive.Kernel csharp)
+    {
         var kernel = new CompositeKernel { csharp };
         kernel.DefaultKernelName = csharp.Name;
         return kernel;
     }
 
-    /// <summary>Whether the notebook turned disclosure control off (<c>suppress = false</c>).</summary>
-    public static bool Unprotected(CSharpKernel csharp) => csharp.TryGetValue<bool>("suppress", out var suppress) && !suppress;
+    /// <summary>Whether the notebook turned disclosure control off (<c>suppress = false</c>), given its variables' values.</summary>
+    public static bool Unprotected(Func<string, object?> valueOf) => valueOf("suppress") is false;
 
     /// <summary>
     /// Runs one cell; returns its nbformat outputs, the page outputs among them (by position) and, when it failed, the

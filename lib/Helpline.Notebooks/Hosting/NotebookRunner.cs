@@ -79,13 +79,14 @@ internal sealed class NotebookRunner
         var source = IpynbNotebook.Load(path);
         var notebook = source.Copy();
         var name = notebook.Name;
-        using var kernel = CellExecution.CreateKernel(out var csharp);
+        // The working folder is the notebook's here (RunAsync, RunBatchAsync).
+        using var kernel = CellExecution.CreateHostKernel(Directory.GetCurrentDirectory(), out var csharp);
         int count = 0;
         CellFailure? failure = null;
         var declared = new List<string>();
         var pageOutputs = new List<PageOutputAt>();
         // The wall: every output of a cell is a page output the gate decides, unless the notebook turned disclosure control off.
-        bool Unprotected() => CellExecution.Unprotected(csharp);
+        bool Unprotected() => CellExecution.Unprotected(csharp.ValueOf);
         for (int i = 0; i < notebook.Cells.Count && failure is null; i++)
         {
             var cell = notebook.Cells[i];
@@ -113,9 +114,9 @@ internal sealed class NotebookRunner
                     throw new NotebookException($"{name}: no parameter {string.Join(", ", unknown)} (its parameters: {string.Join(", ", declared)})");
                 if (parameters.Count > 0)
                 {
-                    var code = NotebookParameters.InjectedCode(name, parameters, n => csharp.TryGetValue<object>(n, out var v) ? v : null);
+                    var code = NotebookParameters.InjectedCode(name, parameters, csharp.ValueOf);
                     // The executed notebook names a file by its name only: a path names a folder of this machine.
-                    var shown = NotebookParameters.InjectedCode(name, NotebookParameters.WithoutFolders(parameters), n => csharp.TryGetValue<object>(n, out var v) ? v : null);
+                    var shown = NotebookParameters.InjectedCode(name, NotebookParameters.WithoutFolders(parameters), csharp.ValueOf);
                     var injected = NotebookCell.Code(shown, "injected-parameters", NotebookParameters.InjectedTag);
                     notebook.Insert(i + 1, injected);
                     i++;
@@ -129,7 +130,7 @@ internal sealed class NotebookRunner
         if (parameters.Count > 0 && declared.Count == 0)
             throw new NotebookException($"{name}: has no cell tagged 'parameters', so --param cannot be applied");
 
-        var used = declared.Select(n => (n, NotebookParameters.Display(csharp.TryGetValue<object>(n, out var v) ? v : null))).ToList();
+        var used = declared.Select(n => (n, NotebookParameters.Display(csharp.ValueOf(n)))).ToList();
         notebook.SetMetadata("parameters", new JsonObject(used.Select(u => KeyValuePair.Create(u.n, (JsonNode?)JsonValue.Create(u.Item2)))));
         return new NotebookRun(path, notebook, used, failure, clock.Elapsed) { Outputs = pageOutputs };
     }

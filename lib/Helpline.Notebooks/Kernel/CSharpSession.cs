@@ -46,7 +46,7 @@ internal sealed class CSharpSession : IDisposable
             _running = running;
         try
         {
-            var outcome = await CellExecution.ExecuteAsync(_kernel, Interruptible(code), count, CellExecution.Unprotected(_csharp), running.Token);
+            var outcome = await CellExecution.ExecuteAsync(_kernel, Interruptible(code), count, CellExecution.Unprotected(n => _csharp.TryGetValue<object>(n, out var v) ? v : null), running.Token);
             return running.IsCancellationRequested ? Interrupted(outcome.Outputs, count) : outcome;
         }
         catch (OperationCanceledException) when (running.IsCancellationRequested)
