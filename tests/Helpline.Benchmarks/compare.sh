@@ -65,20 +65,24 @@ seconds() { /usr/bin/time -f '%e' -o /tmp/helpline-time.txt "$@" >/dev/null 2>&1
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 count=$(ls notebooks/*.ipynb | wc -l)
 echo "== publish of all $count notebooks (each run a fresh process, unless said; the first after the build is the cold one)"
-# --force runs every notebook even though nothing changed; without it, publish finds the site up to date.
+# --force runs every notebook even though nothing changed; without it, publish finds the site up to date. A page's
+# documents are kept when made before from the same inputs (documents/.made-from): removing that record makes them all.
 site=artifacts/bench/site
+rm -rf "$site"
 ours_cold=$(seconds dotnet "$host" publish --force --output "$site")
+remade=(); for run in 1 2 3; do rm -f "$site/documents/.made-from"; remade+=("$(seconds dotnet "$host" publish --force --output "$site")"); done
 forced=(); for run in 1 2 3; do forced+=("$(seconds dotnet "$host" publish --force --output "$site")"); done
 bare=(); for run in 1 2 3; do bare+=("$(seconds dotnet "$host" publish --force --no-documents --output "$site")"); done
 dotnet "$host" publish --output "$site" >/dev/null 2>&1
 unchanged=(); for run in 1 2 3; do unchanged+=("$(seconds dotnet "$host" publish --output "$site")"); done
-echo "ours publish, every notebook run (--force)          cold ${ours_cold} s  warm ${forced[*]} s  median $(median "${forced[@]}") s"
-echo "ours publish, every notebook run, no documents      warm ${bare[*]} s  median $(median "${bare[@]}") s"
-echo "ours publish, nothing changed (site up to date)     warm ${unchanged[*]} s  median $(median "${unchanged[@]}") s"
+echo "ours publish, every notebook run, documents made (--force)     cold ${ours_cold} s  warm ${remade[*]} s  median $(median "${remade[@]}") s"
+echo "ours publish, every notebook run, documents kept (--force)     warm ${forced[*]} s  median $(median "${forced[@]}") s"
+echo "ours publish, every notebook run, no documents                 warm ${bare[*]} s  median $(median "${bare[@]}") s"
+echo "ours publish, nothing changed (site up to date)                warm ${unchanged[*]} s  median $(median "${unchanged[@]}") s"
 # The same forced publishes, four in one process (the hidden option --runs): the first pays for compiling the program
 # as every fresh process does, the three after it are what a publish itself costs, as in `watch`.
 inproc() { dotnet "$host" publish --force --runs 4 --output "$site" "$@" 2>&1 >/dev/null | sed -n 's/^publish runs in one process: //p'; }
-echo "ours publish in one process, every notebook run (--force --runs 4)                 $(inproc)"
+echo "ours publish in one process, every notebook run, documents kept (--force --runs 4)  $(inproc)"
 echo "ours publish in one process, every notebook run, no documents (--no-documents)     $(inproc --no-documents)"
 if jupyter nbconvert --version >/dev/null 2>&1 && "$py" -c 'import plotly, ipykernel' 2>/dev/null; then
   echo "== against jupyter nbconvert --execute --to html of $count minimal pandas + plotly notebooks"

@@ -27,7 +27,7 @@ internal static class PublishCommand
         command.Options.Add(noDocuments);
         var force = new Option<bool>("--force")
         {
-            Description = "Run every notebook even when the site is up to date (same notebooks, parameters, data, program and day as its last publish, and no file of the site changed since).",
+            Description = "Run every notebook even when the site is up to date (same notebooks, parameters, data, program and day as its last publish, and no file of the site changed since). A page's documents are made again only when its page, notebook, assets, program or browser changed.",
         };
         command.Options.Add(force);
         var runs = new Option<int>("--runs")

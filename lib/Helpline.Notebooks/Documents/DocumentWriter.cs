@@ -44,8 +44,12 @@ internal sealed class DocumentWriter : IAsyncDisposable
     /// <summary>What was written, for the closing summary.</summary>
     public sealed record Summary(int Pages, int Pdfs, int Workbooks, int Drafts, int Charts, long Bytes, TimeSpan Elapsed)
     {
+        /// <summary>Pages whose documents were kept: made before from the same inputs.</summary>
+        public int Kept { get; init; }
+
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-            $"documents: {Pdfs} PDF, {Workbooks} XLSX, {Drafts} Word drafts, {Charts} charts as PNG and SVG ({Bytes / 1024.0 / 1024.0:F1} MB) in {Elapsed.TotalSeconds:F1} s");
+            $"documents: {Pdfs} PDF, {Workbooks} XLSX, {Drafts} Word drafts, {Charts} charts as PNG and SVG ({Bytes / 1024.0 / 1024.0:F1} MB) in {Elapsed.TotalSeconds:F1} s") +
+            (Kept > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {Kept} page{(Kept == 1 ? "'s" : "s'")} documents kept (made before from the same page, notebook, assets, program and browser)") : "");
     }
 
     /// <summary>Writes the documents of the given runs' pages (already written to the site), a page a tab, and prints what it wrote.</summary>
@@ -54,9 +58,13 @@ internal sealed class DocumentWriter : IAsyncDisposable
         if (_browser is null)
             return;
         var clock = Stopwatch.StartNew();
-        var pages = runs.Select(r => PageModel.From(r.Executed)).ToList();
+        var all = runs.Select(r => PageModel.From(r.Executed)).ToList();
         var root = Path.Combine(Folder, DocumentPaths.Folder);
         Directory.CreateDirectory(root);
+        // A page whose documents were made from the same page, notebook, assets, program and browser keeps them.
+        var inputs = DocumentInputs.Of(Folder);
+        var hashes = all.Zip(runs, (page, run) => (Page: page.Name, Hash: inputs.Hash(page, run))).ToList();
+        var pages = all.Where((page, i) => !inputs.Kept(page, hashes[i].Hash)).ToList();
         foreach (var page in pages)
             Clear(page.Name);
 
@@ -70,9 +78,10 @@ internal sealed class DocumentWriter : IAsyncDisposable
         // The renderer hands each page a free tab; the pages with the most charts go first.
         await Task.WhenAll(pages.OrderByDescending(p => p.Charts.Count()).Select(WritePageAsync));
         await workbooks;
+        inputs.Record(hashes);
 
         long bytes = Directory.GetFiles(root, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
-        HostOutput.Error.WriteLine(new Summary(pages.Count, pages.Count, pages.Count(p => p.Tables.Any()), pages.Count, pages.Sum(p => p.Charts.Count()), bytes, clock.Elapsed));
+        HostOutput.Error.WriteLine(new Summary(pages.Count, pages.Count, pages.Count(p => p.Tables.Any()), pages.Count, pages.Sum(p => p.Charts.Count()), bytes, clock.Elapsed) { Kept = all.Count - pages.Count });
     }
 
     /// <summary>One page's PDF, chart images and Word draft (which embeds the PNGs).</summary>

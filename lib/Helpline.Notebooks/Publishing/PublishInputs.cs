@@ -105,14 +105,27 @@ internal sealed class PublishInputs
                 Content("data", file);
         foreach (var file in loaded.Order(StringComparer.Ordinal))
             Content("loaded", file);
-        // The program and the library the notebooks reference: a build changes their size or time, hashing them all would cost more than it saves.
+        foreach (var line in ProgramLines())
+            Line(line);
+        return (Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))), files);
+    }
+
+    /// <summary>
+    /// The program and the library the notebooks reference, a line a file: a build changes their size or time, and
+    /// hashing them all would cost more than it saves.
+    /// </summary>
+    public static IEnumerable<string> ProgramLines()
+    {
         var analysis = Path.Combine(DataPaths.Default.Root, "artifacts", "bin", "Helpline.Analysis", "debug", "Helpline.Analysis.dll");
         foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll").Append(analysis).Order(StringComparer.Ordinal))
-        {
-            var info = new FileInfo(file);
-            Line(string.Create(CultureInfo.InvariantCulture, $"program {file} {(info.Exists ? $"{info.Length} {info.LastWriteTimeUtc.Ticks}" : "missing")}"));
-        }
-        return (Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))), files);
+            yield return string.Create(CultureInfo.InvariantCulture, $"program {file} {FileStamp(file)}");
+    }
+
+    /// <summary>A file's size and time of last change, or "missing".</summary>
+    public static string FileStamp(string file)
+    {
+        var info = new FileInfo(file);
+        return info.Exists ? string.Create(CultureInfo.InvariantCulture, $"{info.Length} {info.LastWriteTimeUtc.Ticks}") : "missing";
     }
 
     private static (string Hash, int Files) SiteHash(string site)
@@ -128,7 +141,7 @@ internal sealed class PublishInputs
         return (Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))), files);
     }
 
-    private static string Sha256(string path)
+    public static string Sha256(string path)
     {
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
