@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
@@ -19,7 +20,8 @@ namespace Helpline.Notebooks.Hosting;
 /// kernel (<see cref="CSharpKernel"/>), publishing the same events for what a cell returns, displays, prints or fails
 /// with, so the wall (<see cref="CellExecution"/>) reads both alike. It leaves out the editor's Roslyn workspace
 /// (completions, hover, diagnostics), which a publish never asks for, and it compiles a cell once a process: a cell that
-/// follows the same cells in the same folder runs the submission compiled before (<c>publish --runs</c>, <c>watch</c>).
+/// follows the same cells in the same folder runs the submission compiled before (<c>publish --runs</c>, <c>watch</c>),
+/// unless a cell declares a type or a static field, whose state a compiled cell would carry from one kernel to the next.
 /// </summary>
 internal sealed partial class ScriptKernel : Microsoft.DotNet.Interactive.Kernel, IKernelCommandHandler<SubmitCode>
 {
@@ -36,6 +38,7 @@ internal sealed partial class ScriptKernel : Microsoft.DotNet.Interactive.Kernel
 
     private readonly string _folder;
     private ScriptState<object>? _state;
+    private bool _shared = true;
 
     /// <param name="folder">The notebook's folder, which its <c>#r</c> and <c>#load</c> paths are relative to.</param>
     public ScriptKernel(string folder) : base("csharp")
@@ -59,8 +62,9 @@ internal sealed partial class ScriptKernel : Microsoft.DotNet.Interactive.Kernel
         Submission? submission = null;
         try
         {
-            _state ??= await Submission.Of(null, Helpers, _folder).Script.RunAsync(cancellationToken: cancel);
-            submission = Submission.Of(_state.Script, command.Code, _folder);
+            _state ??= await Submission.Of(null, Helpers, _folder, shared: true).Script.RunAsync(cancellationToken: cancel);
+            submission = Submission.Of(_state.Script, command.Code, _folder, _shared);
+            _shared = submission.Shared;
             // A failing cell keeps what it declared before it failed, as in the editor's kernel.
             _state = await submission.Script.RunFromAsync(_state, e => { exception = e; return true; }, cancel);
         }
@@ -90,12 +94,18 @@ internal sealed partial class ScriptKernel : Microsoft.DotNet.Interactive.Kernel
         _ => FormattedValue.CreateManyFromObject(value),
     };
 
-    /// <summary>A compiled cell and whether it ends in an expression whose value the cell shows.</summary>
-    private sealed record Submission(Script<object> Script, bool HasValue)
+    /// <summary>
+    /// A compiled cell, whether it ends in an expression whose value the cell shows, and whether it is the process's
+    /// compiled cell (a later run of the same cells runs it too) or this kernel's alone.
+    /// </summary>
+    private sealed record Submission(Script<object> Script, bool HasValue, bool Shared)
     {
-        public static Submission Of(Script? previous, string code, string folder)
+        /// <param name="shared">Whether the cells before it are shared: after a cell of this kernel's alone, every cell is.</param>
+        public static Submission Of(Script? previous, string code, string folder, bool shared)
         {
             var key = new SubmissionKey(previous, code, folder, ReferencedFiles(code, folder));
+            if (!shared || HoldsStaticState(code))
+                return Compile(key) with { Shared = false };
             return Compiled.GetOrAdd(key, k => new Lazy<Submission>(() => Compile(k))).Value;
         }
 
@@ -105,9 +115,22 @@ internal sealed partial class ScriptKernel : Microsoft.DotNet.Interactive.Kernel
             var script = key.Previous is null ? CSharpScript.Create(key.Code, options) : key.Previous.ContinueWith(key.Code, options);
             // A cell that does not compile is compiled again when run, which throws its errors as the editor's kernel does.
             bool compiled = !script.Compile().Any(d => d.Severity == DiagnosticSeverity.Error);
-            return new Submission(script, compiled && HasReturnValue(script));
+            return new Submission(script, compiled && HasReturnValue(script), Shared: true);
         }
+
+        // A type or a static field or property declared in a cell keeps its state in the compiled cell: shared, it
+        // would carry over from one notebook, or one publish, to the next, where each kernel starts fresh.
+        private static bool HoldsStaticState(string code) =>
+            CSharpSyntaxTree.ParseText(code, ScriptParsing).GetRoot().DescendantNodes().Any(n => n switch
+            {
+                TypeDeclarationSyntax => true,
+                BaseFieldDeclarationSyntax field => field.Modifiers.Any(SyntaxKind.StaticKeyword),
+                PropertyDeclarationSyntax property => property.Modifiers.Any(SyntaxKind.StaticKeyword),
+                _ => false,
+            });
     }
+
+    private static readonly CSharpParseOptions ScriptParsing = new(LanguageVersion.Preview, kind: SourceCodeKind.Script);
 
     /// <summary>
     /// What a compiled cell depends on: the cells before it (their compiled script), its code, the folder its

@@ -89,6 +89,29 @@ public class ScriptKernelTests
         Assert.NotSame(first, rebuilt);
     }
 
+    [Fact]
+    public async Task A_cell_that_declares_a_type_or_a_static_field_and_every_cell_after_it_are_compiled_for_one_kernel_alone()
+    {
+        var folder = Cli.TempFolder();
+        var marker = $"// {Guid.NewGuid():N}";
+        foreach (var declaration in new[] { "class Counter { public static int N; }", "static int counter = 0;" })
+        {
+            var cells = new[] { marker, declaration, "var before = 1;", "var after = 2;" };
+            var first = await LastScriptAfter(folder, cells);
+            Assert.NotSame(first, await LastScriptAfter(folder, cells));
+        }
+
+        // What sharing would break: each kernel counts from zero.
+        foreach (var run in new[] { 1, 2 })
+        {
+            using var host = CellExecution.CreateHostKernel(folder, out var csharp);
+            await CellExecution.ExecuteAsync(host, marker + "\nclass Counter { public static int N; }", 1, unprotected: true, default);
+            var outcome = await CellExecution.ExecuteAsync(host, "var n = ++Counter.N;", 2, unprotected: true, default);
+            Assert.Null(outcome.Error);
+            Assert.Equal(1, csharp.ValueOf("n"));
+        }
+    }
+
     private static async Task<object?> LastScriptAfter(string folder, params string[] cells)
     {
         using var host = CellExecution.CreateHostKernel(folder, out var csharp);
