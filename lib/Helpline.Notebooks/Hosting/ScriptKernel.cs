@@ -21,7 +21,8 @@ namespace Helpline.Notebooks.Hosting;
 /// with, so the wall (<see cref="CellExecution"/>) reads both alike. It leaves out the editor's Roslyn workspace
 /// (completions, hover, diagnostics), which a publish never asks for, and it compiles a cell once a process: a cell that
 /// follows the same cells in the same folder runs the submission compiled before (<c>publish --runs</c>, <c>watch</c>),
-/// unless a cell declares a type or a static field, whose state a compiled cell would carry from one kernel to the next.
+/// unless a cell declares a type or a static field (or <c>#load</c>s a file), whose state a compiled cell would carry
+/// from one kernel to the next.
 /// </summary>
 internal sealed partial class ScriptKernel : Microsoft.DotNet.Interactive.Kernel, IKernelCommandHandler<SubmitCode>
 {
@@ -119,15 +120,19 @@ internal sealed partial class ScriptKernel : Microsoft.DotNet.Interactive.Kernel
         }
 
         // A type or a static field or property declared in a cell keeps its state in the compiled cell: shared, it
-        // would carry over from one notebook, or one publish, to the next, where each kernel starts fresh.
-        private static bool HoldsStaticState(string code) =>
-            CSharpSyntaxTree.ParseText(code, ScriptParsing).GetRoot().DescendantNodes().Any(n => n switch
+        // would carry over from one notebook, or one publish, to the next, where each kernel starts fresh. A #load-ed
+        // file may declare them too.
+        private static bool HoldsStaticState(string code)
+        {
+            var root = CSharpSyntaxTree.ParseText(code, ScriptParsing).GetRoot();
+            return root.DescendantTrivia().Any(t => t.IsKind(SyntaxKind.LoadDirectiveTrivia)) || root.DescendantNodes().Any(n => n switch
             {
                 TypeDeclarationSyntax => true,
                 BaseFieldDeclarationSyntax field => field.Modifiers.Any(SyntaxKind.StaticKeyword),
                 PropertyDeclarationSyntax property => property.Modifiers.Any(SyntaxKind.StaticKeyword),
                 _ => false,
             });
+        }
     }
 
     private static readonly CSharpParseOptions ScriptParsing = new(LanguageVersion.Preview, kind: SourceCodeKind.Script);

@@ -90,11 +90,12 @@ public class ScriptKernelTests
     }
 
     [Fact]
-    public async Task A_cell_that_declares_a_type_or_a_static_field_and_every_cell_after_it_are_compiled_for_one_kernel_alone()
+    public async Task A_cell_that_declares_a_type_or_a_static_field_or_loads_a_file_and_every_cell_after_it_are_compiled_for_one_kernel_alone()
     {
         var folder = Cli.TempFolder();
         var marker = $"// {Guid.NewGuid():N}";
-        foreach (var declaration in new[] { "class Counter { public static int N; }", "static int counter = 0;" })
+        File.WriteAllText(Path.Combine(folder, "counter.csx"), "class Loaded { public static int N; }");
+        foreach (var declaration in new[] { "class Counter { public static int N; }", "static int counter = 0;", "#load \"counter.csx\"" })
         {
             var cells = new[] { marker, declaration, "var before = 1;", "var after = 2;" };
             var first = await LastScriptAfter(folder, cells);
