@@ -26,7 +26,7 @@ internal static class CellExecution
     /// <summary>The host's kernel: the same C# without the editor's workspace, each cell compiled once a process.</summary>
     public static CompositeKernel CreateHostKernel(string folder, out ScriptKernel csharp)
     {
-        csharp = new ScriptKernel(folder);
+        csharp = new ScriptKernel(folder).UseValueSharing();
         return Composite(csharp);
     }
 

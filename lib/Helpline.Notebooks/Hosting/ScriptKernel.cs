@@ -24,7 +24,8 @@ namespace Helpline.Notebooks.Hosting;
 /// unless a cell declares a type or a static field (or <c>#load</c>s a file), whose state a compiled cell would carry
 /// from one kernel to the next.
 /// </summary>
-internal sealed partial class ScriptKernel : Microsoft.DotNet.Interactive.Kernel, IKernelCommandHandler<SubmitCode>
+internal sealed partial class ScriptKernel : Microsoft.DotNet.Interactive.Kernel,
+    IKernelCommandHandler<SubmitCode>, IKernelCommandHandler<SendValue>, IKernelCommandHandler<RequestValue>
 {
     // What the editor's kernel submits first (UseKernelHelpers): display(), HTML() and the like without a prefix.
     private static readonly string Helpers = $"using static {typeof(Microsoft.DotNet.Interactive.Kernel).FullName};";
@@ -63,11 +64,8 @@ internal sealed partial class ScriptKernel : Microsoft.DotNet.Interactive.Kernel
         Submission? submission = null;
         try
         {
-            _state ??= await Submission.Of(null, Helpers, _folder, shared: true).Script.RunAsync(cancellationToken: cancel);
-            submission = Submission.Of(_state.Script, command.Code, _folder, _shared);
-            _shared = submission.Shared;
             // A failing cell keeps what it declared before it failed, as in the editor's kernel.
-            _state = await submission.Script.RunFromAsync(_state, e => { exception = e; return true; }, cancel);
+            submission = await RunAsync(command.Code, e => { exception = e; return true; }, cancel);
         }
         catch (CompilationErrorException e)
         {
@@ -86,6 +84,42 @@ internal sealed partial class ScriptKernel : Microsoft.DotNet.Interactive.Kernel
             context.Fail(command, exception, message);
         else if (submission is { HasValue: true } && _state is { } state)
             context.Publish(new ReturnValueProduced(state.ReturnValue, command, Formatted(state.ReturnValue)));
+    }
+
+    // #!set (and #!share): the variable is declared with the value's type, as the editor's kernel does, then given it.
+    Task IKernelCommandHandler<SendValue>.HandleAsync(SendValue command, KernelInvocationContext context) =>
+        SetValueAsync(command, context, async (name, value, declaredType) =>
+        {
+            await RunAsync($"{CSharpName(declaredType ?? value.GetType())} {name} = default;", null, context.CancellationToken);
+            _state!.GetVariable(name).Value = value;
+        });
+
+    Task IKernelCommandHandler<RequestValue>.HandleAsync(RequestValue command, KernelInvocationContext context)
+    {
+        if (_state?.Variables.LastOrDefault(v => v.Name == command.Name) is { } variable)
+            context.Publish(new ValueProduced(variable.Value, command.Name, new FormattedValue(command.MimeType, Formatter.ToDisplayString(variable.Value, command.MimeType)), command));
+        else
+            context.Fail(command, null, $"Value '{command.Name}' not found in kernel {Name}");
+        return Task.CompletedTask;
+    }
+
+    private async Task<Submission> RunAsync(string code, Func<Exception, bool>? catchException, CancellationToken cancel)
+    {
+        _state ??= await Submission.Of(null, Helpers, _folder, shared: true).Script.RunAsync(cancellationToken: cancel);
+        var submission = Submission.Of(_state.Script, code, _folder, _shared);
+        _shared = submission.Shared;
+        _state = await submission.Script.RunFromAsync(_state, catchException, cancel);
+        return submission;
+    }
+
+    private static string CSharpName(Type type)
+    {
+        if (type.IsArray)
+            return CSharpName(type.GetElementType()!) + "[" + new string(',', type.GetArrayRank() - 1) + "]";
+        var prefix = type.DeclaringType is { } outer ? CSharpName(outer) + "." : type.Namespace is { } space ? $"global::{space}." : "global::";
+        var tick = type.Name.IndexOf('`', StringComparison.Ordinal);
+        return !type.IsGenericType ? prefix + type.Name
+            : $"{prefix}{type.Name[..(tick < 0 ? type.Name.Length : tick)]}<{string.Join(", ", type.GetGenericArguments().Select(CSharpName))}>";
     }
 
     private static IReadOnlyCollection<FormattedValue> Formatted(object? value) => value switch

@@ -4,8 +4,8 @@ namespace Helpline.Notebooks.Tests.Hosting;
 
 public class ScriptKernelTests
 {
-    // Cells of every kind of outcome: nothing, a value, a display, console text, a compiler error, an exception, and
-    // what a failed cell left behind.
+    // Cells of every kind of outcome: nothing, a value, a display, console text, a compiler error, an exception, what
+    // a failed cell left behind, and a variable set by #!set.
     private static readonly string[] Cells =
     [
         "var x = 6 * 7;",
@@ -18,6 +18,8 @@ public class ScriptKernelTests
         "z",
         "using System.Globalization; string.Create(CultureInfo.InvariantCulture, $\"{1.5}\")",
         "new[] { 1, 2, 3 }.Sum()",
+        "#!set --name fromSet --value 3\nfromSet + \"!\"",
+        "#!set --name fromSet --value 4\nfromSet.GetType().Name",
     ];
 
     [Theory]
@@ -54,6 +56,9 @@ public class ScriptKernelTests
         Assert.Equal("InvalidOperationException: boom", outcomes[6].Error);
         Assert.Contains("<pre>43</pre>", (string?)outcomes[7].Outputs.Single()["data"]!["text/html"]);
         Assert.Equal("1.5", (string?)outcomes[8].Outputs.Single()["data"]!["text/plain"]);
+        Assert.Equal("3!", (string?)outcomes[10].Outputs.Single()["data"]!["text/plain"]);
+        Assert.Equal("String", (string?)outcomes[11].Outputs.Single()["data"]!["text/plain"]);
+        Assert.Equal("4", csharp.ValueOf("fromSet"));
         Assert.Equal(43, csharp.ValueOf("z"));
         Assert.Null(csharp.ValueOf("nothing"));
     }
