@@ -51,7 +51,9 @@ internal sealed partial class ScriptKernel : Microsoft.DotNet.Interactive.Kernel
     }
 
     /// <summary>The last value a cell gave the variable <paramref name="name"/>, as the editor's kernel finds it.</summary>
-    public object? ValueOf(string name) => _state?.Variables.LastOrDefault(v => v.Name == name)?.Value;
+    public object? ValueOf(string name) => Variable(name)?.Value;
+
+    private ScriptVariable? Variable(string name) => _state?.Variables.LastOrDefault(v => v.Name == name);
 
     /// <summary>The compiled script of the last cell run (the same object when another kernel ran the same cells).</summary>
     internal Script? LastScript => _state?.Script;
@@ -96,7 +98,7 @@ internal sealed partial class ScriptKernel : Microsoft.DotNet.Interactive.Kernel
 
     Task IKernelCommandHandler<RequestValue>.HandleAsync(RequestValue command, KernelInvocationContext context)
     {
-        if (_state?.Variables.LastOrDefault(v => v.Name == command.Name) is { } variable)
+        if (Variable(command.Name) is { } variable)
             context.Publish(new ValueProduced(variable.Value, command.Name, new FormattedValue(command.MimeType, Formatter.ToDisplayString(variable.Value, command.MimeType)), command));
         else
             context.Fail(command, null, $"Value '{command.Name}' not found in kernel {Name}");
