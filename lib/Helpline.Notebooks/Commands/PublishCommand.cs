@@ -65,14 +65,19 @@ internal static class PublishCommand
         {
             var clock = Stopwatch.StartNew();
             var (site, paths, values, jobs) = options.Read(parse);
-            var inputs = new PublishInputs(site, paths, values, documents: !parse.GetValue(noDocuments));
-            if (!parse.GetValue(force) && inputs.UpToDate() is int compared)
+            bool documented = !parse.GetValue(noDocuments), forced = parse.GetValue(force);
+            var inputs = new PublishInputs(site, paths, values, documents: documented);
+            // Also asked when forced with documents: it says whether they will all be kept (below).
+            int? unchanged = !forced || documented ? inputs.UpToDate() : null;
+            if (!forced && unchanged is int compared)
             {
                 HostOutput.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"site up to date: {Path.Combine(site, "index.html")} was published from the same {paths.Count} notebook{(paths.Count == 1 ? "" : "s")}, parameters, data, program and day, and none of its files changed since ({compared} files compared in {clock.Elapsed.TotalSeconds:F1} s); nothing to redo (--force runs them again)"));
                 return 0;
             }
-            await using var documents = DocumentWriter.Start(site, !parse.GetValue(noDocuments), jobs);
+            // Forced on a site as its inputs left it, publish writes the same pages, which keep their documents: Chromium
+            // is then started only if a page needs it after all (a newer browser), not beside the notebooks.
+            await using var documents = DocumentWriter.Start(site, documented, jobs, launchNow: unchanged is null);
             var runs = await RunCommand.RunAllAsync(paths, values, jobs, cancel);
             var (release, report) = PageRelease.Apply(runs);
             HostOutput.Error.WriteLine(report.ToString());

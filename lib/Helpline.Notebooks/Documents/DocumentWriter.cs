@@ -13,9 +13,9 @@ namespace Helpline.Notebooks.Documents;
 /// </summary>
 internal sealed class DocumentWriter : IAsyncDisposable
 {
-    private readonly Task<PageRenderer>? _browser;
+    private readonly Lazy<Task<PageRenderer>>? _browser;
 
-    private DocumentWriter(string site, Task<PageRenderer>? browser)
+    private DocumentWriter(string site, Lazy<Task<PageRenderer>>? browser)
     {
         Folder = Path.GetFullPath(site);
         _browser = browser;
@@ -34,12 +34,20 @@ internal sealed class DocumentWriter : IAsyncDisposable
     /// Starts the browser now, with <paramref name="tabs"/> tabs, so that it is up by the time the pages are written
     /// (publish starts it before running the notebooks). Without a browser, says so and writes nothing.
     /// </summary>
-    public static DocumentWriter Start(string site, bool wanted, int tabs)
+    /// <param name="launchNow">False when every page is expected to keep its documents: the browser then starts only
+    /// if a page needs documents after all.</param>
+    public static DocumentWriter Start(string site, bool wanted, int tabs, bool launchNow = true)
     {
         if (wanted && !Available)
             HostOutput.Error.WriteLine("no Chromium found (Debian: apt-get install chromium): the site is written without its documents; --no-documents says so without this warning");
-        return new DocumentWriter(site, wanted && Available ? PageRenderer.LaunchAsync(tabs) : null);
+        var browser = wanted && Available ? new Lazy<Task<PageRenderer>>(() => PageRenderer.LaunchAsync(tabs)) : null;
+        if (launchNow)
+            _ = browser?.Value;
+        return new DocumentWriter(site, browser);
     }
+
+    /// <summary>Whether the browser was started, now or when a page needed it.</summary>
+    internal bool Started => _browser is { IsValueCreated: true };
 
     /// <summary>What was written, for the closing summary.</summary>
     public sealed record Summary(int Pages, int Pdfs, int Workbooks, int Drafts, int Charts, long Bytes, TimeSpan Elapsed)
@@ -47,9 +55,13 @@ internal sealed class DocumentWriter : IAsyncDisposable
         /// <summary>Pages whose documents were kept: made before from the same inputs.</summary>
         public int Kept { get; init; }
 
+        /// <summary>Whether Chromium was started: not when it was left for later and every page kept its documents.</summary>
+        public bool Started { get; init; } = true;
+
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
             $"documents: {Pdfs} PDF, {Workbooks} XLSX, {Drafts} Word drafts, {Charts} charts as PNG and SVG ({Bytes / 1024.0 / 1024.0:F1} MB) in {Elapsed.TotalSeconds:F1} s") +
-            (Kept > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {Kept} page{(Kept == 1 ? "'s" : "s'")} documents kept (made before from the same page, notebook, assets, program and browser)") : "");
+            (Kept > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {Kept} page{(Kept == 1 ? "'s" : "s'")} documents kept (made before from the same page, notebook, assets, program and browser)") : "") +
+            (Started ? "" : "; Chromium not started");
     }
 
     /// <summary>Writes the documents of the given runs' pages (already written to the site), a page a tab, and prints what it wrote.</summary>
@@ -81,7 +93,7 @@ internal sealed class DocumentWriter : IAsyncDisposable
         inputs.Record(hashes);
 
         long bytes = Directory.GetFiles(root, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
-        HostOutput.Error.WriteLine(new Summary(pages.Count, pages.Count, pages.Count(p => p.Tables.Any()), pages.Count, pages.Sum(p => p.Charts.Count()), bytes, clock.Elapsed) { Kept = all.Count - pages.Count });
+        HostOutput.Error.WriteLine(new Summary(pages.Count, pages.Count, pages.Count(p => p.Tables.Any()), pages.Count, pages.Sum(p => p.Charts.Count()), bytes, clock.Elapsed) { Kept = all.Count - pages.Count, Started = Started });
     }
 
     /// <summary>One page's PDF, chart images and Word draft (which embeds the PNGs).</summary>
@@ -91,7 +103,7 @@ internal sealed class DocumentWriter : IAsyncDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(images)!);
         try
         {
-            var renderer = await (_browser ?? throw new InvalidOperationException("documents are off"));
+            var renderer = await (_browser ?? throw new InvalidOperationException("documents are off")).Value;
             await renderer.RenderAsync(Path.Combine(Folder, page.Name + ".html"), page, Path.Combine(Folder, DocumentPaths.Pdf(page.Name)), images);
         }
         catch (PuppeteerSharp.PuppeteerException e)
@@ -115,12 +127,12 @@ internal sealed class DocumentWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is null)
+        if (_browser is not { IsValueCreated: true })
             return;
         PageRenderer renderer;
         try
         {
-            renderer = await _browser;
+            renderer = await _browser.Value;
         }
         catch (Exception e) when (e is PuppeteerSharp.PuppeteerException or InvalidOperationException or IOException)
         {
