@@ -36,4 +36,16 @@ internal static class Cli
         Directory.CreateDirectory(folder);
         return folder;
     }
+
+    /// <summary>Copies a folder and everything in it, as a published site is copied to be changed by a test.</summary>
+    public static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
 }

@@ -59,7 +59,7 @@ public class DocumentInputsTests(PublishedDocuments site)
         Skip.If(Chromium.Executable is null, PublishedDocuments.NoChromium);
         Assert.True(site.Exit == 0, site.Log);
         var copy = Path.Combine(Cli.TempFolder(), "site");
-        CopyFolder(site.Folder, copy);
+        Cli.CopyFolder(site.Folder, copy);
         var record = Path.Combine(copy, DocumentPaths.Folder, DocumentInputs.RecordFile);
         var recorded = File.ReadAllLines(record);
         // 05-referrals' documents recorded as made from other inputs; 02-help-requests missing a figure.
@@ -92,17 +92,6 @@ public class DocumentInputsTests(PublishedDocuments site)
                 Assert.True(File.GetLastWriteTimeUtc(now) < start, $"{relative} was made again");
                 Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(now));
             }
-        }
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
         }
     }
 

@@ -13,12 +13,7 @@ public class DocumentWriterTests(PublishedDocuments site)
         Skip.If(Chromium.Executable is null, PublishedDocuments.NoChromium);
         Assert.True(site.Exit == 0, site.Log);
         var copy = Path.Combine(Cli.TempFolder(), "site");
-        foreach (var file in Directory.EnumerateFiles(site.Folder, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(copy, Path.GetRelativePath(site.Folder, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        Cli.CopyFolder(site.Folder, copy);
         var notebook = IpynbNotebook.Load(Path.Combine(copy, "05-referrals.ipynb"));
         var run = new NotebookRun(notebook.Path, notebook, [], null, TimeSpan.Zero);
         var page = PageModel.From(notebook);
