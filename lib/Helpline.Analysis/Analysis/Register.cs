@@ -213,24 +213,16 @@ public sealed class Register : IReadOnlyList<Contact>, IPageOutput
     /// <summary>The contacts whose byte in <paramref name="column"/> is (or is not) <paramref name="code"/>.</summary>
     private Register Keep(byte[] column, byte code, bool equal, Definition narrowing)
     {
-        // The filters every table uses: a plain loop without a branch, several times faster than a predicate.
+        // The filters every table uses. Over the whole register, its codes are compared 32 at a time; over a view, in
+        // a plain loop without a branch, several times faster than a predicate.
+        if (_selected is null)
+            return new Register(_columns, Selection.Where(column.AsSpan(0, Count), code, equal), Scope, Definition.Intersect(narrowing), Options);
         var buffer = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, Count));
         int kept = 0;
-        if (_selected is null)
+        foreach (int p in _selected)
         {
-            for (int p = 0; p < Count; p++)
-            {
-                buffer[kept] = p;
-                kept += (column[p] == code) == equal ? 1 : 0;
-            }
-        }
-        else
-        {
-            foreach (int p in _selected)
-            {
-                buffer[kept] = p;
-                kept += (column[p] == code) == equal ? 1 : 0;
-            }
+            buffer[kept] = p;
+            kept += (column[p] == code) == equal ? 1 : 0;
         }
         return Kept(buffer, kept, narrowing);
     }
