@@ -38,7 +38,7 @@ for (int run = 0; run < runs; run++)
     rows = kept;
     checksum = sum;
     // Each run on stderr, so that a slow run is seen as one, not only through the median.
-    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run + 1}: load {loadSeconds:F3} s, aggregate {aggregateSeconds:F3} s, gen0/1/2 collections so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
+    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run + 1}: load {loadSeconds:F3} s, aggregate {aggregateSeconds:F3} s, gen0/1/2 collections so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, JIT so far {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F3} s ({System.Runtime.JitInfo.GetCompiledMethodCount()} methods)"));
 }
 double peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1e6;
 var total = load.Zip(aggregate, (a, b) => a + b).ToList();
