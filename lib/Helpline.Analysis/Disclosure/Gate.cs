@@ -20,7 +20,11 @@ public static class Gate
 
     /// <param name="linked">False for a quick provisional decision (primary suppression and the line rule only), to be
     /// replaced by the full decision before anything is written.</param>
-    public static Release Decide(IEnumerable<IPageOutput> outputs, OpeningHours? hours, bool linked, out GateReport report)
+    public static Release Decide(IEnumerable<IPageOutput> outputs, OpeningHours? hours, bool linked, out GateReport report) =>
+        Decide(outputs, hours, linked, AuditMemo.Process, out report);
+
+    /// <param name="memo">Components already audited (null: audit every one afresh).</param>
+    internal static Release Decide(IEnumerable<IPageOutput> outputs, OpeningHours? hours, bool linked, AuditMemo? memo, out GateReport report)
     {
         report = new GateReport();
         var list = outputs.ToList();
@@ -66,7 +70,7 @@ public static class Gate
         {
             hours ??= ShippedHours();
             foreach (var group in entries.Values.GroupBy(e => e.Statistic.Source))
-                new LinkedAudit(group.Key, [.. group], options, hours, report).Run();
+                new LinkedAudit(group.Key, [.. group], options, hours, report, memo).Run();
         }
 
         report.Small = entries.Values.Count(e => e.State == CellState.Small);

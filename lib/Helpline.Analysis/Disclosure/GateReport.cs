@@ -31,6 +31,13 @@ public sealed class GateReport
     /// <summary>Components withheld whole because refining did not settle.</summary>
     public int GaveUp { get; internal set; }
 
+    /// <summary>Groups of linked statistics audited, each a linear program of its own.</summary>
+    public int Components { get; internal set; }
+
+    /// <summary>Components settled as an equal one was earlier in this process, without solving again (their programs
+    /// are counted above as when they were solved).</summary>
+    public int Reused { get; internal set; }
+
     public double Seconds { get; internal set; }
 
     public override string ToString()
@@ -39,6 +46,8 @@ public sealed class GateReport
         var text = string.Create(c, $"release gate: {Statistics:N0} statistics ({Sensitive:N0} sensitive), withheld {Small:N0} ≤T, {Secondary:N0} x, {TooFew:N0} ..; audit: {Atoms:N0} groups, {LinearPrograms:N0} linear programs, {IntegerPrograms:N0} integer programs, {Passes} passes, {Seconds:F2} s");
         if (Unfixable > 0)
             text += string.Create(c, $"; {Unfixable} narrowing(s) follow from public figures alone");
+        if (Reused > 0)
+            text += string.Create(c, $"; {Reused} of {Components} components settled before in this process, not solved again");
         if (GaveUp > 0)
             text += string.Create(c, $"; {GaveUp} component(s) withheld whole");
         return text;

@@ -13,7 +13,7 @@ namespace Helpline.Analysis;
 /// program of its own (<see cref="AuditComponent"/>). Once the linear programs settle, the same checks run in whole
 /// numbers, every <c>x</c> read as 0 or above T, for <c>≤T</c>, <c>..</c> and small groups of contacts.
 /// </remarks>
-internal sealed class LinkedAudit(RegisterColumns source, IReadOnlyList<GateEntry> entries, DisclosureOptions options, OpeningHours? hours, GateReport report)
+internal sealed class LinkedAudit(RegisterColumns source, IReadOnlyList<GateEntry> entries, DisclosureOptions options, OpeningHours? hours, GateReport report, AuditMemo? memo = null)
 {
     /// <summary>Statistics one component may withhold before the gate stops refining and withholds it whole.</summary>
     private const int MaxFixes = 2_000;
@@ -25,17 +25,27 @@ internal sealed class LinkedAudit(RegisterColumns source, IReadOnlyList<GateEntr
         var sensitive = entries.Where(e => e.Axes != SensitiveAxes.None).ToList();
         if (sensitive.Count == 0)
             return;
-        var contacts = new ContactAxes(source);
         var wall = System.Diagnostics.Stopwatch.StartNew();
+        var contacts = new Lazy<ContactAxes>(() => new ContactAxes(source));
         var sync = new Lock();
         // Components share no statistic: they are audited side by side, the largest first, each with its own solver.
         var components = Components(sensitive).OrderByDescending(c => c.Count).ToList();
         Parallel.ForEach(components, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, component =>
         {
             var local = new GateReport();
-            AuditOne(contacts, component, local);
+            var key = memo is null ? null : AuditMemo.KeyOf(source, component, options, hours);
+            bool reused = key is not null && memo!.TryApply(source, key, component, local);
+            if (!reused)
+            {
+                AuditOne(contacts.Value, component, local);
+                if (key is not null)
+                    memo!.Add(source, key, component, local);
+            }
             lock (sync)
             {
+                report.Components++;
+                if (reused)
+                    report.Reused++;
                 report.Atoms += local.Atoms;
                 report.Unfixable += local.Unfixable;
                 report.Passes += local.Passes;

@@ -78,6 +78,11 @@ public class DocumentInputsTests(PublishedDocuments site)
         Assert.StartsWith("documents: 0 PDF", summaries[1]);
         Assert.EndsWith("; 10 pages' documents kept (made before from the same page, notebook, assets, program and browser); Chromium not started", summaries[1]);
         Assert.Equal(recorded, File.ReadAllLines(record)); // made again from the same inputs: recorded as before
+        // The second publish took every linked group's decision from the first, and released what a fresh process did.
+        var gates = log.Split('\n').Where(l => l.StartsWith("release gate: ", StringComparison.Ordinal)).ToList();
+        Assert.True(gates.Count == 2 && !gates[0].Contains("settled before", StringComparison.Ordinal), log);
+        Assert.Matches(@"; (\d+) of \1 components settled before in this process, not solved again$", gates[1]);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(site.Folder, "release.json")), File.ReadAllBytes(Path.Combine(copy, "release.json")));
         string[] remade = ["05-referrals", "02-help-requests"];
         var documents = Path.Combine(site.Folder, DocumentPaths.Folder);
         foreach (var file in Directory.EnumerateFiles(documents, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != DocumentInputs.RecordFile))
