@@ -44,12 +44,7 @@ internal sealed class AuditMemo
             return false;
         for (int k = 0; k < component.Count; k++)
             component[k].State = outcome.States[k];
-        report.Atoms += outcome.Atoms;
-        report.Passes += outcome.Passes;
-        report.Unfixable += outcome.Unfixable;
-        report.GaveUp += outcome.GaveUp;
-        report.LinearPrograms += outcome.LinearPrograms;
-        report.IntegerPrograms += outcome.IntegerPrograms;
+        report.AddAudit(outcome.Audit);
         return true;
     }
 
@@ -59,7 +54,9 @@ internal sealed class AuditMemo
         var settled = _settled.GetValue(source, _ => new ConcurrentDictionary<Key, Outcome>());
         if (settled.Count >= Capacity)
             settled.Clear();
-        settled[key] = new Outcome([.. component.Select(e => e.State)], report.Atoms, report.Passes, report.Unfixable, report.GaveUp, report.LinearPrograms, report.IntegerPrograms);
+        var audit = new GateReport();
+        audit.AddAudit(report);
+        settled[key] = new Outcome([.. component.Select(e => e.State)], audit);
     }
 
     internal readonly record struct Item(Definition Definition, StatisticKind Kind, int Value, CellState State, bool Fixed, (int Low, int High)? PublishedRange, string Tables);
@@ -98,5 +95,5 @@ internal sealed class AuditMemo
         public override int GetHashCode() => _hash;
     }
 
-    private sealed record Outcome(CellState[] States, int Atoms, int Passes, int Unfixable, int GaveUp, int LinearPrograms, int IntegerPrograms);
+    private sealed record Outcome(CellState[] States, GateReport Audit);
 }

@@ -40,6 +40,17 @@ public sealed class GateReport
 
     public double Seconds { get; internal set; }
 
+    /// <summary>Adds what the audit of one component did and found.</summary>
+    internal void AddAudit(GateReport component)
+    {
+        Atoms += component.Atoms;
+        Unfixable += component.Unfixable;
+        Passes += component.Passes;
+        GaveUp += component.GaveUp;
+        LinearPrograms += component.LinearPrograms;
+        IntegerPrograms += component.IntegerPrograms;
+    }
+
     public override string ToString()
     {
         var c = CultureInfo.InvariantCulture;

@@ -46,12 +46,7 @@ internal sealed class LinkedAudit(RegisterColumns source, IReadOnlyList<GateEntr
                 report.Components++;
                 if (reused)
                     report.Reused++;
-                report.Atoms += local.Atoms;
-                report.Unfixable += local.Unfixable;
-                report.Passes += local.Passes;
-                report.GaveUp += local.GaveUp;
-                report.LinearPrograms += local.LinearPrograms;
-                report.IntegerPrograms += local.IntegerPrograms;
+                report.AddAudit(local);
             }
         });
         report.Seconds += wall.Elapsed.TotalSeconds;
