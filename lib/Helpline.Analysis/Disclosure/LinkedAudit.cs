@@ -13,7 +13,7 @@ namespace Helpline.Analysis;
 /// program of its own (<see cref="AuditComponent"/>). Once the linear programs settle, the same checks run in whole
 /// numbers, every <c>x</c> read as 0 or above T, for <c>≤T</c>, <c>..</c> and small groups of contacts.
 /// </remarks>
-internal sealed class LinkedAudit(RegisterColumns source, IReadOnlyList<GateEntry> entries, DisclosureOptions options, OpeningHours? hours, GateReport report, AuditMemo? memo = null)
+internal sealed class LinkedAudit(RegisterColumns source, IReadOnlyList<GateEntry> entries, DisclosureOptions options, OpeningHours? hours, GateReport report, AuditMemo? memo)
 {
     /// <summary>Statistics one component may withhold before the gate stops refining and withholds it whole.</summary>
     private const int MaxFixes = 2_000;
