@@ -19,6 +19,10 @@ internal sealed class PageRenderer : IAsyncDisposable
 
     private const string Margin = "12mm";
 
+    // A page loads plotly.js (3.6 MB) and draws every chart before it prints. Puppeteer's 30 s default for loading was
+    // exceeded on 2 cores busy with other publishes: a slow machine makes a publish slower, not a failed one.
+    private const int PageTimeoutMs = 180_000;
+
     private readonly IBrowser _browser;
     private readonly string _profile;
     private readonly System.Threading.Channels.Channel<IPage> _tabs = System.Threading.Channels.Channel.CreateUnbounded<IPage>();
@@ -59,6 +63,8 @@ internal sealed class PageRenderer : IAsyncDisposable
         for (int i = 0; i < Math.Max(1, tabs); i++)
         {
             var tab = i < pages.Length ? pages[i] : await browser.NewPageAsync();
+            tab.DefaultTimeout = PageTimeoutMs;
+            tab.DefaultNavigationTimeout = PageTimeoutMs;
             await tab.SetViewportAsync(new ViewPortOptions { Width = PrintWidth, Height = 1000 });
             await tab.EmulateMediaTypeAsync(MediaType.Print);
             renderer._tabs.Writer.TryWrite(tab);
@@ -88,7 +94,7 @@ internal sealed class PageRenderer : IAsyncDisposable
         await page.GoToAsync(new Uri(htmlPath).AbsoluteUri, WaitUntilNavigation.Load);
         await page.WaitForFunctionAsync(
             "() => [...document.querySelectorAll('.chart')].every(c => c.querySelector('.main-svg'))",
-            new WaitForFunctionOptions { Timeout = 60_000, PollingInterval = 50 });
+            new WaitForFunctionOptions { Timeout = PageTimeoutMs, PollingInterval = 50 });
 
         var written = new List<string>();
         var images = await page.EvaluateFunctionAsync<string[][]>(ImagesScript, model.SourceLine, ImageWidth);
