@@ -30,12 +30,7 @@ internal static class Cli
         return (process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    public static string TempFolder()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "helpline-tests-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
+    public static string TempFolder() => Scratch.Folder("tests");
 
     /// <summary>Copies a folder and everything in it, as a published site is copied to be changed by a test.</summary>
     public static void CopyFolder(string from, string to)

@@ -9,7 +9,8 @@ namespace Helpline.Notebooks.Publishing;
 
 /// <summary>
 /// <c>release.json</c>: every statistic the site releases, with its definition (which contacts it counts), what the
-/// pages show of it (the count, or the interval its mark claims) and every page, table, row and column it appears in.
+/// gate reckons a reader knows of it (the count, even where a page prints only a share of it; or the interval its mark
+/// claims) and every page, table, row and column it appears in.
 /// Anyone can replay it with their own arithmetic: the tests do, with an attacker written apart from the gate.
 /// </summary>
 internal static class Ledger

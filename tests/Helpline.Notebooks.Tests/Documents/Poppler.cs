@@ -41,7 +41,7 @@ internal static partial class Poppler
     /// <summary>One page drawn in grey levels (0 black, 255 white) at the given resolution: <c>pdftoppm -gray</c>, read as PGM.</summary>
     public static (int Width, int Height, byte[] Pixels) Render(string pdf, int page, int dpi)
     {
-        var prefix = Path.Combine(Directory.CreateTempSubdirectory("helpline-pdf-").FullName, "page");
+        var prefix = Path.Combine(Scratch.Folder("pdf"), "page");
         Run("pdftoppm", "-gray", "-r", dpi.ToString(CultureInfo.InvariantCulture), "-f", page.ToString(CultureInfo.InvariantCulture),
             "-l", page.ToString(CultureInfo.InvariantCulture), "-singlefile", pdf, prefix);
         var bytes = File.ReadAllBytes(prefix + ".pgm");

@@ -93,7 +93,7 @@ public partial class WordDraftTests(PublishedDocuments site)
         Skip.IfNot(Poppler.Installed, Poppler.Missing);
         var (exit, log, path) = site.Answer;
         Assert.True(exit == 0, log);
-        var output = Directory.CreateTempSubdirectory("helpline-soffice-").FullName;
+        var output = Scratch.Folder("soffice");
         var start = new ProcessStartInfo(Soffice!) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { $"-env:UserInstallation=file://{output}/profile", "--headless", "--convert-to", "pdf", "--outdir", output, path })
             start.ArgumentList.Add(arg);

@@ -32,7 +32,7 @@ internal static partial class Chromium
 
     public static PageCheck Open(string page)
     {
-        var profile = Directory.CreateTempSubdirectory("helpline-chromium-").FullName;
+        var profile = Scratch.Folder("chromium");
         var netLog = Path.Combine(profile, "net-log.json");
         var start = new ProcessStartInfo(Executable!) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[]
