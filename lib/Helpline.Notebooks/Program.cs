@@ -31,7 +31,7 @@ try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (Exception e) when (e is NotebookException or RegisterFormatException)
+catch (Exception e) when (e is NotebookException or RegisterFormatException or InvalidDataException)
 {
     // A user's mistake: one clear message, no stack trace.
     HostOutput.Error.WriteLine($"error: {e.Message}");

@@ -24,10 +24,10 @@ public sealed class WebStatistics : IReadOnlyList<WebVisits>
     public WebStatistics In(Period period) => new(_rows.Where(r => r.Month <= period.End && r.Month.AddMonths(1).AddDays(-1) >= period.Start));
 
     /// <summary>Visitors: web statistics, public, shown as they are.</summary>
-    public PublicNumber Visitors => new(_rows.Sum(r => r.Visitors));
+    public PublicNumber Visitors => new(_rows.Sum(r => (long)r.Visitors));
 
     /// <summary>Returning visitors, counting months that do not record them as zero.</summary>
-    public PublicNumber ReturningVisitors => new(_rows.Sum(r => r.ReturningVisitors ?? 0));
+    public PublicNumber ReturningVisitors => new(_rows.Sum(r => (long)(r.ReturningVisitors ?? 0)));
 
     /// <summary>Columns <c>month</c>, <c>visitors</c>, <c>returning_visitors</c>: one row per month present.</summary>
     public PublicTable PerMonth() => new(PerMonthFrame());

@@ -34,6 +34,11 @@ internal static class AnswerCommand
                 throw new NotebookException($"{parse.GetValue(notebook)}: no such notebook");
             var name = Path.GetFileNameWithoutExtension(path);
             var target = parse.GetValue(output)?.FullName ?? Path.GetFullPath(name + ".docx");
+            // Checked before minutes of notebooks, and so that -o cannot name the notebook or an export by mistake.
+            if (Directory.Exists(target))
+                throw new NotebookException($"{target}: is a folder; give --output the Word file to write, such as {Path.Combine(target, name + ".docx")}");
+            if (!target.EndsWith(".docx", StringComparison.OrdinalIgnoreCase))
+                throw new NotebookException($"{target}: a Word draft is a .docx file; give --output a name ending in .docx");
             var values = NotebookParameters.Parse(parse.GetValue(parameters) ?? []);
             NotebookParameters.CheckDisclosure(values);
             OutputGuard.Check(Path.GetDirectoryName(target)!, values, allowTracked: false);

@@ -78,11 +78,10 @@ internal static partial class NewCommand
         int next = existing.Select(m => int.Parse(m.Groups["number"].Value, CultureInfo.InvariantCulture)).DefaultIfEmpty(-1).Max() + 1;
         var path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{next:D2}-{slug}.ipynb"));
         // CreateNew: should another process write the same name meanwhile, this fails rather than overwrites.
+        // The text is made first: the file is not created unless there is something to write into it.
+        var bytes = Encoding.UTF8.GetBytes(Notebook(question, slug, source).ToJsonString(Json) + "\n");
         using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
-        {
-            var bytes = Encoding.UTF8.GetBytes(Notebook(question, slug, source).ToJsonString(Json) + "\n");
             file.Write(bytes);
-        }
         return path;
     }
 
@@ -118,11 +117,21 @@ internal static partial class NewCommand
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
         : throw new NotebookException($"--date {text}: expected YYYY-MM-DD, e.g. --date 2024-03-01");
 
+    /// <summary>At most <paramref name="length"/> characters: cut at the last space, or within a word that long (a question in Japanese has none), never inside a character.</summary>
+    internal static string Shortened(string text, int length)
+    {
+        int space = text.LastIndexOf(' ', length - 1);
+        int cut = space > 0 ? space : length;
+        if (char.IsLowSurrogate(text[cut]))
+            cut--;
+        return text[..cut];
+    }
+
     private static JsonObject Notebook(string question, string slug, Source source)
     {
         int n = 0;
         string Id() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{slug}/{n++}")))[..8];
-        var title = question.Length <= 90 ? question : question[..question.LastIndexOf(' ', 89)] + " ...";
+        var title = question.Length <= 90 ? question : Shortened(question, 90) + " ...";
         var heading = source.Number is { } number ? $"**Written question nr. {number}.** " : "**The question.** ";
         var cells = new JsonArray(
             Markdown(Id(), $"# {title}\n\n{heading}*\"{question}\"*\n\n*English: (the question in English.)*\n\n{SourceLine(source)}"),

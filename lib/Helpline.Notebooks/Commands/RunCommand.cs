@@ -38,7 +38,9 @@ internal static class RunCommand
             var folder = parse.GetValue(output)?.FullName ?? Path.Combine(DataPaths.Default.Root, "artifacts", "notebooks");
             var values = NotebookParameters.Parse(parse.GetValue(parameters) ?? []);
             NotebookParameters.CheckDisclosure(values);
-            var runs = await RunAllAsync(Resolve(parse.GetValue(notebooks)), values, parse.GetValue(jobs), cancel);
+            var paths = Resolve(parse.GetValue(notebooks));
+            CheckOutput(folder, paths);
+            var runs = await RunAllAsync(paths, values, parse.GetValue(jobs), cancel);
             var (_, report) = Publishing.PageRelease.Apply(runs);
             HostOutput.Error.WriteLine(report.ToString());
             foreach (var run in runs)
@@ -56,11 +58,22 @@ internal static class RunCommand
         {
             foreach (var path in named.Where(p => !File.Exists(p)))
                 throw new NotebookException($"{path}: no such notebook");
-            return [.. named.Select(Path.GetFullPath)];
+            // One notebook named twice runs once; two of one name would write one page over the other.
+            var paths = named.Select(Path.GetFullPath).DistinctBy(RealPath.Of, StringComparer.Ordinal).ToList();
+            foreach (var same in paths.GroupBy(Path.GetFileName, StringComparer.Ordinal).Where(g => g.Count() > 1))
+                throw new NotebookException($"{string.Join(" and ", same)}: two notebooks named {same.Key}; each writes {same.Key} and its page, so one would replace the other: rename one");
+            return paths;
         }
         var folder = DataPaths.Default.Notebooks;
         var all = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.ipynb").Order(StringComparer.Ordinal).ToList() : [];
         return all.Count > 0 ? all : throw new NotebookException($"{folder}: no notebooks (*.ipynb) to run");
+    }
+
+    /// <summary>Refuses an output folder that holds a notebook to run: its executed copy would replace it.</summary>
+    public static void CheckOutput(string folder, IReadOnlyList<string> paths)
+    {
+        foreach (var path in paths.Where(p => string.Equals(RealPath.Of(Path.Combine(folder, Path.GetFileName(p))), RealPath.Of(p), StringComparison.Ordinal)))
+            throw new NotebookException($"{folder}: holds {Path.GetFileName(path)}, which is to be run, and its executed copy would replace it: choose another --output");
     }
 
     /// <summary>Runs each notebook, reports progress and a closing summary on stderr.</summary>

@@ -43,6 +43,8 @@ internal sealed class SiteOptions
         var values = NotebookParameters.Parse(parse.GetValue(_parameters) ?? []);
         NotebookParameters.CheckDisclosure(values);
         OutputGuard.Check(site, values, parse.GetValue(_allowTracked));
-        return (site, RunCommand.Resolve(parse.GetValue(_notebooks)), values, parse.GetValue(_jobs));
+        var paths = RunCommand.Resolve(parse.GetValue(_notebooks));
+        RunCommand.CheckOutput(site, paths);
+        return (site, paths, values, parse.GetValue(_jobs));
     }
 }

@@ -21,6 +21,12 @@ internal static class SynthesizeCommand
         {
             Description = "Write a register of this many rows instead, same schema and shape (for benchmarks): the calibrated register repeated evenly.",
         };
+        // Checked before any file is opened: a refused size must leave the register there as it was.
+        rows.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<long?>() is < 0)
+                result.AddError("--rows must be 0 or more");
+        });
         var command = new Command("synthesize", "Write the synthetic register calibrated to the published totals.") { output, seed, rows };
         command.SetAction(parse =>
         {
@@ -31,8 +37,18 @@ internal static class SynthesizeCommand
             var web = Path.Combine(folder, "web-visits.csv");
             if (parse.GetValue(rows) is { } size)
             {
-                using var writer = new StreamWriter(register, append: false, new System.Text.UTF8Encoding(false), 1 << 16);
-                SyntheticRegister.WriteScaled(data, size, writer);
+                // Written beside it and moved over it at the end: a run stopped halfway leaves the register whole.
+                var partial = register + ".partial";
+                try
+                {
+                    using (var writer = new StreamWriter(partial, append: false, new System.Text.UTF8Encoding(false), 1 << 16))
+                        SyntheticRegister.WriteScaled(data, size, writer);
+                    File.Move(partial, register, overwrite: true);
+                }
+                finally
+                {
+                    File.Delete(partial);
+                }
                 HostOutput.Error.WriteLine($"wrote {size:N0} contacts to {register}");
                 return 0;
             }

@@ -45,7 +45,30 @@ internal sealed class IpynbNotebook
         }
         if (root["cells"] is not JsonArray cells)
             throw new NotebookException($"{path}: not a Jupyter notebook (no \"cells\" array)");
+        for (int i = 0; i < cells.Count; i++)
+        {
+            if (Malformed(cells[i]) is { } why)
+                throw new NotebookException($"{path}: not a Jupyter notebook (cell {i + 1}: {why})");
+        }
         return new IpynbNotebook(path, root, [.. cells.OfType<JsonObject>().Select(c => new NotebookCell(c))]);
+    }
+
+    /// <summary>What keeps a cell from being read, in a few words; null for a cell that can be.</summary>
+    private static string? Malformed(JsonNode? cell)
+    {
+        static bool IsText(JsonNode? node) => node is JsonValue value && value.GetValueKind() == JsonValueKind.String;
+        if (cell is not JsonObject json)
+            return "not an object";
+        if (!IsText(json["cell_type"]))
+            return "no \"cell_type\" text";
+        return json["source"] switch
+        {
+            null => null,
+            JsonArray lines when lines.All(IsText) => null,
+            JsonArray => "\"source\" lists something other than text",
+            var text when IsText(text) => null,
+            _ => "\"source\" is neither text nor a list of lines",
+        };
     }
 
     /// <summary>A deep copy, to fill with outputs while the file stays as it is.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -13,11 +14,15 @@ namespace Helpline.Notebooks.Hosting;
 /// </summary>
 internal sealed class NotebookRunner
 {
+    private static readonly ConcurrentDictionary<string, byte> Running = new(StringComparer.Ordinal);
+    private static TextWriter? s_log;
     private readonly TextWriter _progress;
 
     public NotebookRunner(TextWriter progress)
     {
         _progress = progress;
+        if (Interlocked.Exchange(ref s_log, progress) is null)
+            AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
         // Cells show provisional outputs; the host decides every page at once before anything is written (PageRelease).
         ReleaseSession.Current = new ReleaseSession(ReleaseMode.Deferred);
     }
@@ -74,6 +79,34 @@ internal sealed class NotebookRunner
     }
 
     private async Task<NotebookRun> RunInPlaceAsync(string path, IReadOnlyDictionary<string, string> parameters, CancellationToken cancel)
+    {
+        Running.TryAdd(path, 0);
+        try
+        {
+            return await RunCellsAsync(path, parameters, cancel);
+        }
+        finally
+        {
+            Running.TryRemove(path, out _);
+        }
+    }
+
+    /// <summary>
+    /// A cell may end the process (<c>Environment.Exit(0)</c>) and so the run, before anything is written: said, and
+    /// exit code 2 instead of a success no one saw happen.
+    /// </summary>
+    private static void OnProcessExit(object? sender, EventArgs e)
+    {
+        if (Running.IsEmpty || s_log is not { } log)
+            return;
+        var names = string.Join(", ", Running.Keys.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        log.WriteLine($"error: the process ended while {names} ran (a cell called Environment.Exit, or the program was stopped): nothing of this run was written");
+        log.Flush();
+        if (Environment.ExitCode == 0)
+            Environment.ExitCode = 2;
+    }
+
+    private async Task<NotebookRun> RunCellsAsync(string path, IReadOnlyDictionary<string, string> parameters, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         var source = IpynbNotebook.Load(path);

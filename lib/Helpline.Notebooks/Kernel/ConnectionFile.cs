@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Helpline.Analysis;
 
 namespace Helpline.Notebooks.Kernel;
 
@@ -17,8 +18,22 @@ internal sealed record ConnectionFile(
 {
     public static ConnectionFile Read(string path)
     {
-        var file = JsonSerializer.Deserialize<ConnectionFile>(File.ReadAllText(path))
-            ?? throw new InvalidDataException($"{path}: not a Jupyter connection file");
+        if (Directory.Exists(path))
+            throw new InvalidDataException($"{path}: is a folder, not a Jupyter connection file");
+        ConnectionFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<ConnectionFile>(File.ReadAllText(path));
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: not a Jupyter connection file ({Printable.Of(e.Message.ReplaceLineEndings(" "), 300)})");
+        }
+        // A field the file lacks is left null by the serializer, whatever the record says.
+        if (file is null || file.Transport is null || file.Ip is null || file.Key is null || file.SignatureScheme is null)
+            throw new InvalidDataException($"{path}: not a Jupyter connection file (it needs transport, ip, the five ports, key and signature_scheme)");
+        if (file.Transport == "tcp" && new[] { file.ShellPort, file.ControlPort, file.IopubPort, file.StdinPort, file.HeartbeatPort }.Any(p => p is < 1 or > 65535))
+            throw new InvalidDataException($"{path}: not a Jupyter connection file (each of the five ports must be from 1 to 65535)");
         if (file.Key.Length > 0 && file.SignatureScheme != "hmac-sha256")
             throw new InvalidDataException($"{path}: signature scheme {file.SignatureScheme} is not supported (hmac-sha256 is)");
         return file;

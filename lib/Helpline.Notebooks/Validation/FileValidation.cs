@@ -55,6 +55,9 @@ internal sealed record FileValidation(
                 throw new RegisterFormatException(path, registerError.Problem.Replace("no recognisable register header", "neither a register nor web statistics: no recognisable header", StringComparison.Ordinal));
             }
             var visits = web.Visits;
+            // A count of this report is a whole number as the register's are; a site's visitors that add up past one are no helpline's.
+            foreach (var site in Enum.GetValues<Site>().Where(s => visits.For(s).Visitors.Value > int.MaxValue))
+                throw new RegisterFormatException(path, $"the visitors of {site.Code()} add up to {visits.For(site).Visitors.Value:N0}, more than {int.MaxValue:N0}: not the web statistics of one helpline");
             var counts = Enum.GetValues<Site>().ToDictionary(s => s.Code(), s => (IReadOnlyDictionary<string, int>)new Dictionary<string, int>
             {
                 ["months"] = visits.For(s).Count,

@@ -60,4 +60,25 @@ public class NewCommandTests
         Assert.Equal("hoeveel-oproepen-werden-geweigerd-in-het", NewCommand.Slug("Hoeveel oproepen wérden geweigerd in het jaar 2023, per kanaal?"));
         Assert.Equal("question", NewCommand.Slug("?!"));
     }
+
+    [Theory]
+    [InlineData(91, 'a')]
+    [InlineData(120, '質')]
+    public void A_long_question_without_spaces_gets_a_shortened_title_and_a_whole_notebook(int length, char letter)
+    {
+        var folder = Cli.TempFolder();
+        var question = new string(letter, length);
+        var path = NewCommand.Write(question, folder, new NewCommand.Source(null, null, null, null));
+        var heading = IpynbNotebook.Load(path).Cells[0].Source.Split('\n')[0];
+        Assert.Equal("# " + new string(letter, 90) + " ...", heading);
+        Assert.Single(Directory.GetFiles(folder));
+    }
+
+    [Fact]
+    public void A_title_is_cut_at_its_last_space_and_never_inside_a_character()
+    {
+        Assert.Equal("Hoeveel oproepen", NewCommand.Shortened("Hoeveel oproepen kwamen", 20));
+        var emoji = new string('a', 89) + "\U0001F4DE" + "bbb"; // a telephone: two UTF-16 units at 89 and 90
+        Assert.Equal(new string('a', 89), NewCommand.Shortened(emoji, 90));
+    }
 }

@@ -45,6 +45,17 @@ public class NotebookRunnerTests
     }
 
     [Fact]
+    public void A_cell_that_ends_the_process_is_said_and_exits_2_not_0()
+    {
+        var output = Cli.TempFolder();
+        var (exit, _, err) = Cli.Run("run", Cli.Fixture("exits.ipynb"), "--output", output);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("error: the process ended while exits.ipynb ran (a cell called Environment.Exit, or the program was stopped): nothing of this run was written", err);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(output));
+    }
+
+    [Fact]
     public void An_unknown_parameter_is_one_clear_error()
     {
         var (exit, _, err) = Cli.Run("run", Cli.Fixture("parameters.ipynb"), "--output", Cli.TempFolder(), "--param", "treshold=9");

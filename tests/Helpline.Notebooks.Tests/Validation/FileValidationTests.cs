@@ -100,6 +100,13 @@ public class FileValidationTests
         Assert.Contains(report.RejectedByReason, r => r.Reason == "month: 2016-12 is before the helpline opened (2017-05)");
     }
 
+    [Fact]
+    public void Web_statistics_whose_visitors_add_up_past_a_whole_count_are_refused_in_one_line()
+    {
+        var error = Assert.Throws<RegisterFormatException>(() => Validate("month,site,visitors\n2019-12,website,1500000000\n2020-01,website,1500000000\n"));
+        Assert.EndsWith("export.csv: the visitors of website add up to 3,000,000,000, more than 2,147,483,647: not the web statistics of one helpline", error.Message, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string> Unicode() => new()
     {
         { "utf-16LE", "UTF-16LE" },
