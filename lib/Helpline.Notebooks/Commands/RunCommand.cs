@@ -69,9 +69,16 @@ internal static class RunCommand
         return all.Count > 0 ? all : throw new NotebookException($"{folder}: no notebooks (*.ipynb) to run");
     }
 
-    /// <summary>Refuses an output folder that holds a notebook to run: its executed copy would replace it.</summary>
+    /// <summary>
+    /// Refuses, before any notebook runs, an output that is a file or the root folder, and one that holds a notebook to
+    /// run: its executed copy would replace it.
+    /// </summary>
     public static void CheckOutput(string folder, IReadOnlyList<string> paths)
     {
+        if (File.Exists(folder))
+            throw new NotebookException($"{folder}: is a file; --output takes a folder");
+        if (Path.GetDirectoryName(RealPath.Of(folder)) is null)
+            throw new NotebookException($"{folder}: is the root folder; give --output a folder of its own");
         foreach (var path in paths.Where(p => string.Equals(RealPath.Of(Path.Combine(folder, Path.GetFileName(p))), RealPath.Of(p), StringComparison.Ordinal)))
             throw new NotebookException($"{folder}: holds {Path.GetFileName(path)}, which is to be run, and its executed copy would replace it: choose another --output");
     }

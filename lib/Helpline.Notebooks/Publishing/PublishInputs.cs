@@ -135,7 +135,9 @@ internal sealed class PublishInputs
         if (Directory.Exists(site))
             foreach (var file in Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
-                text.Append(Path.GetRelativePath(site, file)).Append(' ').Append(Sha256(file)).Append('\n');
+                // A link the site holds is recorded as the link it is: it may lead nowhere, and publishing keeps it so.
+                var link = new FileInfo(file).LinkTarget;
+                text.Append(Path.GetRelativePath(site, file)).Append(' ').Append(link is null ? Sha256(file) : "-> " + link).Append('\n');
                 files++;
             }
         return (Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))), files);

@@ -23,6 +23,24 @@ public class RunCommandTests
         Assert.Equal([notebook], Directory.GetFiles(folder));
     }
 
+    [Theory]
+    [InlineData("run")]
+    [InlineData("publish")]
+    public void An_output_that_is_a_file_or_the_root_folder_is_refused_before_anything_runs(string verb)
+    {
+        var file = Path.Combine(Cli.TempFolder(), "site");
+        File.WriteAllText(file, "a file, not a folder\n");
+
+        var (exit, _, err) = Cli.Run(verb, Cli.Fixture("parameters.ipynb"), "--output", file);
+        Assert.Equal(1, exit);
+        Assert.Equal($"error: {file}: is a file; --output takes a folder", err.Trim());
+        Assert.Equal("a file, not a folder\n", File.ReadAllText(file));
+
+        (exit, _, err) = Cli.Run(verb, Cli.Fixture("parameters.ipynb"), "--output", "/");
+        Assert.Equal(1, exit);
+        Assert.Equal("error: /: is the root folder; give --output a folder of its own", err.Trim());
+    }
+
     [Fact]
     public void Two_notebooks_of_one_name_are_refused_naming_both()
     {

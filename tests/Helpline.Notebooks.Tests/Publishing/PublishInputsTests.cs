@@ -79,6 +79,23 @@ public class PublishInputsTests
         Assert.Contains(Written, Publish(notebook, site, "--param", $"web={web}"));
     }
 
+    [Fact]
+    public void A_link_in_the_site_folder_that_leads_nowhere_stays_a_link_and_the_publish_succeeds()
+    {
+        var folder = Cli.TempFolder();
+        var site = Path.Combine(folder, "site");
+        Directory.CreateDirectory(site);
+        var link = Path.Combine(site, "dangling");
+        File.CreateSymbolicLink(link, Path.Combine(folder, "nowhere"));
+        var notebook = Notebooks.Write(folder, "alpha", Good, "var twice = threshold * 2;");
+
+        Assert.Contains(Written, Publish(notebook, site));
+
+        Assert.Equal(Path.Combine(folder, "nowhere"), new FileInfo(link).LinkTarget);
+        Assert.True(File.Exists(Path.Combine(site, "alpha.html")));
+        Assert.Contains(UpToDate, Publish(notebook, site));
+    }
+
     private static string Publish(string notebook, string site, params string[] more)
     {
         var (exit, _, err) = Cli.Run(["publish", notebook, "--output", site, "--no-documents", .. more]);
