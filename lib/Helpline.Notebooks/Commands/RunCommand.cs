@@ -14,11 +14,20 @@ internal static class RunCommand
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public static Option<int> JobsOption() => new("--jobs", "-j")
+    public static Option<int> JobsOption()
     {
-        Description = "Notebooks run side by side (those of one folder), in fresh kernels each.",
-        DefaultValueFactory = _ => Environment.ProcessorCount,
-    };
+        var jobs = new Option<int>("--jobs", "-j")
+        {
+            Description = "Notebooks run side by side (those of one folder), in fresh kernels each.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        jobs.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+                result.AddError("--jobs must be 1 or more");
+        });
+        return jobs;
+    }
 
     public static Argument<string[]> NotebooksArgument() => new("notebooks")
     {

@@ -27,7 +27,10 @@ internal static partial class NotebookParameters
             if (eq <= 0)
                 throw new NotebookException($"--param '{pair}': expected name=value, e.g. --param threshold=10");
             var value = pair[(eq + 1)..];
-            values[pair[..eq].Trim()] = !Path.IsPathRooted(value) && value.Length > 0 && File.Exists(value) ? Path.GetFullPath(value) : value;
+            var name = pair[..eq].Trim();
+            // Given twice, one of the two values would be dropped without a word.
+            if (!values.TryAdd(name, !Path.IsPathRooted(value) && value.Length > 0 && File.Exists(value) ? Path.GetFullPath(value) : value))
+                throw new NotebookException($"--param {name} is given twice: give it once");
         }
         return values;
     }

@@ -41,6 +41,16 @@ public class RunCommandTests
         Assert.Equal("error: /: is the root folder; give --output a folder of its own", err.Trim());
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    public void Fewer_than_one_job_is_refused(string jobs)
+    {
+        var (exit, _, err) = Cli.Run("run", Cli.Fixture("parameters.ipynb"), "--output", Cli.TempFolder(), "--jobs", jobs);
+        Assert.Equal(1, exit);
+        Assert.Contains("--jobs must be 1 or more", err);
+    }
+
     [Fact]
     public void Two_notebooks_of_one_name_are_refused_naming_both()
     {

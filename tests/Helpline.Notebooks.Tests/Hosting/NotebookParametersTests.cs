@@ -23,4 +23,11 @@ public class NotebookParametersTests
     [Fact]
     public void A_pair_without_an_equals_sign_is_refused() =>
         Assert.Throws<NotebookException>(() => NotebookParameters.Parse(["threshold"]));
+
+    [Fact]
+    public void A_parameter_given_twice_is_refused_rather_than_one_value_dropped()
+    {
+        var e = Assert.Throws<NotebookException>(() => NotebookParameters.Parse(["threshold=10", "suppress=true", "threshold=7"]));
+        Assert.Equal("--param threshold is given twice: give it once", e.Message);
+    }
 }
